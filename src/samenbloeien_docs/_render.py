@@ -1,0 +1,506 @@
+"""Fill a Word template with a document: compiled once, rendered many times, no shared state.
+
+docxtpl's own ``DocxTemplate.render`` re-reads, re-patches and re-compiles the template for
+every document and keeps the half-rendered body after a failure. Here a template is loaded
+once into a :class:`Template`: docxtpl's tag repair (``patch_xml``) runs once per part and
+Jinja compiles once per part. Rendering only evaluates the compiled parts with a fresh
+context and writes a new zip, so a :class:`Template` is immutable after loading: safe to share
+between threads, and a failed render leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import struct
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import attrs
+import jinja2
+from docxtpl import DocxTemplate
+from lxml import etree
+from markupsafe import Markup
+
+from ._errors import OutputExistsError, RenderError, TemplateError
+from ._jinja import make_environment
+from ._models import DOCUMENT_KINDS, Document, Logo, document_date
+
+_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_RENDERED_TYPES = frozenset(
+    {
+        _MAIN,
+        _TEMPLATE_MAIN,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+    }
+)
+# Parts that carry who made the template or what it looked like: dropped on load.
+_DROPPED_PARTS = re.compile(
+    r"^(docProps/custom\.xml|docProps/thumbnail\.[a-z]+|word/people\.xml|customXml/.*)$"
+)
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_LOGO_REL = "rIdSamenbloeienLogo"
+_EMU_PER_MM = 36_000
+
+TITLES = {
+    "mayors-letter": "Burgemeestersbrief",
+    "conversation-report": "Gespreksverslag",
+    "agreement-confirmation": "Bevestiging afspraken",
+    "closing-letter": "Afsluitbrief",
+}
+"""Dutch title of each kind, used in the document's metadata."""
+
+_PATCHER = DocxTemplate(None)
+
+
+def _patch(xml: str) -> str:
+    """docxtpl's repair of tags split across runs, curly quotes and {%p %}/{%tr %} tags."""
+    return str(_PATCHER.patch_xml(xml))
+
+
+def _post_process(xml: str) -> str:
+    """docxtpl's post-processing: \\n becomes a line break, \\t a tab (resolve_listing)."""
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    return str(_PATCHER.resolve_listing(xml))
+
+
+def paragraph_context(xml: str, lineno: int | None) -> str:
+    """The text of the paragraphs around a line of a patched part, for error messages."""
+    if lineno is None:
+        return ""
+    lines = xml.splitlines()
+    window = lines[max(lineno - 3, 0) : lineno + 2]
+    texts = [re.sub(r"<[^>]+>", "", line).strip() for line in window]
+    return " | ".join(t for t in texts if t)
+
+
+def _strip_rel(rels_xml: bytes, target_pattern: str) -> bytes:
+    return re.sub(
+        rb"<Relationship [^>]*Target=\"/?" + target_pattern.encode() + rb"\"[^>]*/>", b"", rels_xml
+    )
+
+
+def _strip_override(types_xml: bytes, part_pattern: str) -> bytes:
+    return re.sub(
+        rb"<Override [^>]*PartName=\"/" + part_pattern.encode() + rb"\"[^>]*/>", b"", types_xml
+    )
+
+
+@attrs.frozen
+class _Part:
+    name: str
+    source: str
+    template: jinja2.Template
+
+
+class Template:
+    """A Word template, loaded and compiled once; render it with :func:`render`.
+
+    Loading removes what a template file carries about its maker (custom properties,
+    thumbnail, comment authors, the attached-template path) and turns a ``.dotx`` into a
+    document. Instances are immutable and may be shared between threads.
+    """
+
+    def __init__(self, data: bytes, *, name: str = "template") -> None:
+        """Load and compile a template from the bytes of a .docx or .dotx file.
+
+        Raises:
+            TemplateError: the bytes are not a Word file, or a part has a Jinja syntax error
+                (the message quotes the paragraph text around it).
+        """
+        self.name = name
+        self.digest = hashlib.sha256(data).hexdigest()
+        self.environment = make_environment()
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                entries = {n: archive.read(n) for n in archive.namelist() if not n.endswith("/")}
+        except (zipfile.BadZipFile, OSError, KeyError, zipfile.LargeZipFile) as exc:
+            raise TemplateError(name, f"not a Word (.docx) file: {exc}") from None
+        if "[Content_Types].xml" not in entries or "word/document.xml" not in entries:
+            raise TemplateError(name, "not a Word (.docx) file: no word/document.xml")
+        self._static: dict[str, bytes] = {}
+        self._parts: dict[str, _Part] = {}
+        types_xml = entries["[Content_Types].xml"]
+        rendered = {
+            m.group(1).decode(): m.group(2).decode()
+            for m in re.finditer(rb'<Override [^>]*PartName="/([^"]+)"[^>]*ContentType="([^"]+)"', types_xml)
+        }
+        rendered |= {
+            m.group(2).decode(): m.group(1).decode()
+            for m in re.finditer(rb'<Override [^>]*ContentType="([^"]+)"[^>]*PartName="/([^"]+)"', types_xml)
+        }
+        for entry, data_ in entries.items():
+            if _DROPPED_PARTS.match(entry):
+                types_xml = _strip_override(types_xml, re.escape(entry))
+                continue
+            content_type = rendered.get(entry)
+            if content_type in _RENDERED_TYPES:
+                self._parts[entry] = self._compile(entry, data_)
+            elif entry == "word/settings.xml":
+                self._static[entry] = _clean_settings(data_)
+            elif entry in ("docProps/core.xml", "docProps/app.xml"):
+                self._static[entry] = b""  # written per document
+            else:
+                self._static[entry] = data_
+        types_xml = types_xml.replace(_TEMPLATE_MAIN.encode(), _MAIN.encode())
+        if b'Extension="png"' not in types_xml:
+            types_xml = types_xml.replace(
+                b"<Default ", b'<Default Extension="png" ContentType="image/png"/><Default ', 1
+            )
+        if b'Extension="jpeg"' not in types_xml:
+            types_xml = types_xml.replace(
+                b"<Default ", b'<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1
+            )
+        for core in ("docProps/core.xml", "docProps/app.xml"):
+            if core not in self._static:
+                self._static[core] = b""
+        types_xml = _ensure_override(types_xml, "docProps/core.xml", _CORE_TYPE)
+        types_xml = _ensure_override(types_xml, "docProps/app.xml", _APP_TYPE)
+        self._static["[Content_Types].xml"] = types_xml
+        rels = entries.get("_rels/.rels", b"")
+        rels = _strip_rel(rels, r"docProps/(custom\.xml|thumbnail\.[a-z]+)")
+        self._static["_rels/.rels"] = _ensure_package_rels(rels)
+        self._order = list(entries)
+        for extra in ("docProps/core.xml", "docProps/app.xml"):
+            if extra not in self._order:
+                self._order.append(extra)
+
+    def _compile(self, entry: str, data: bytes) -> _Part:
+        try:
+            source = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise TemplateError(self.name, f"{entry} is not UTF-8") from None
+        patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", _patch(source))
+        try:
+            compiled = self.environment.from_string(patched)
+        except jinja2.TemplateSyntaxError as exc:
+            around = paragraph_context(patched, exc.lineno)
+            raise TemplateError(self.name, f"{entry}: {exc.message} (near: {around!r})") from None
+        return _Part(entry, patched, compiled)
+
+    @property
+    def parts(self) -> Mapping[str, str]:
+        """The patched Jinja source of each rendered part (document, headers, footers)."""
+        return {name: part.source for name, part in self._parts.items()}
+
+    def render_bytes(self, context: Mapping[str, Any], *, metadata: Mapping[str, str]) -> bytes:
+        """Evaluate every part with ``context`` and return the new .docx bytes.
+
+        Raises:
+            RenderError: a variable is missing, the sandbox refused something, or the result
+                is not well-formed XML. Nothing is kept from the failed attempt.
+        """
+        outputs: dict[str, bytes] = {}
+        for name, part in self._parts.items():
+            try:
+                xml = _post_process(part.template.render(context))
+            except jinja2.exceptions.SecurityError as exc:
+                raise RenderError(self.name, f"{name}: refused by the sandbox: {exc}") from None
+            except jinja2.TemplateError as exc:
+                raise RenderError(self.name, f"{name}: {exc}") from None
+            data = xml.encode("utf-8")
+            try:
+                etree.fromstring(data)
+            except etree.XMLSyntaxError as exc:
+                raise RenderError(self.name, f"{name}: the result is not valid Word XML ({exc})") from None
+            outputs[name] = data
+        extra: dict[str, bytes] = {}
+        logo = context.get("logo")
+        if isinstance(logo, _LogoMarkup):
+            for name, data in outputs.items():
+                if _LOGO_REL.encode() in data:
+                    rels_name = _rels_of(name)
+                    rels = outputs.get(rels_name) or self._static.get(rels_name) or _EMPTY_RELS
+                    extra[rels_name] = _add_image_rel(rels, logo.target)
+            if extra:
+                extra[f"word/{logo.target}"] = logo.data
+        outputs["docProps/core.xml"] = _core_xml(metadata)
+        outputs["docProps/app.xml"] = _APP_XML
+        return _zip(self._order, self._static, outputs | extra)
+
+
+class _LogoMarkup(Markup):
+    """The drawing XML of the sender's logo; carries the image for the renderer."""
+
+    target: str
+    data: bytes
+
+
+def logo_markup(logo: Logo | None) -> Markup:
+    """The inline drawing of a logo for the ``{{ logo }}`` tag (empty when there is none)."""
+    if logo is None:
+        return Markup("")
+    width_px, height_px = _image_size(logo.data)
+    cx = logo.width_mm * _EMU_PER_MM
+    cy = round(cx * height_px / width_px)
+    target = f"media/samenbloeien-logo.{logo.extension}"
+    xml = (
+        '</w:t></w:r><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="7001" name="Logo"/>'
+        '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="logo"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{_LOGO_REL}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
+        '</a:graphic></wp:inline></w:drawing></w:r><w:r><w:t xml:space="preserve">'
+    )
+    markup = _LogoMarkup(xml)
+    markup.target = target
+    markup.data = logo.data
+    return markup
+
+
+def _image_size(data: bytes) -> tuple[int, int]:
+    if data.startswith(b"\x89PNG"):
+        width, height = struct.unpack(">II", data[16:24])
+        return max(width, 1), max(height, 1)
+    index = 2  # JPEG: walk the segments to a start-of-frame marker
+    while index + 9 < len(data):
+        if data[index] != 0xFF:
+            index += 1
+            continue
+        marker = data[index + 1]
+        length = struct.unpack(">H", data[index + 2 : index + 4])[0]
+        if marker in (0xC0, 0xC1, 0xC2):
+            height, width = struct.unpack(">HH", data[index + 5 : index + 9])
+            return max(width, 1), max(height, 1)
+        index += 2 + length
+    return 1, 1
+
+
+_EMPTY_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+)
+_CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+_APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+_APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>samenbloeien-docs</Application></Properties>"
+)
+
+
+def _rels_of(part: str) -> str:
+    folder, _, file = part.rpartition("/")
+    return f"{folder}/_rels/{file}.rels" if folder else f"_rels/{file}.rels"
+
+
+def _add_image_rel(rels: bytes, target: str) -> bytes:
+    rel = (
+        f'<Relationship Id="{_LOGO_REL}" Target="{target}" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>'
+    ).encode()
+    if b"</Relationships>" in rels:
+        return rels.replace(b"</Relationships>", rel + b"</Relationships>")
+    return rels.replace(b"/>", b">" + rel + b"</Relationships>", 1)  # self-closing root
+
+
+def _ensure_override(types_xml: bytes, part: str, content_type: str) -> bytes:
+    if f'PartName="/{part}"'.encode() in types_xml:
+        return types_xml
+    override = f'<Override PartName="/{part}" ContentType="{content_type}"/>'.encode()
+    return types_xml.replace(b"</Types>", override + b"</Types>")
+
+
+def _ensure_package_rels(rels: bytes) -> bytes:
+    base = "http://schemas.openxmlformats.org/"
+    wanted = {
+        "docProps/core.xml": base + "package/2006/relationships/metadata/core-properties",
+        "docProps/app.xml": base + "officeDocument/2006/relationships/extended-properties",
+    }
+    for index, (target, rel_type) in enumerate(wanted.items()):
+        if f'Target="{target}"'.encode() in rels or f'Target="/{target}"'.encode() in rels:
+            continue
+        rel = f'<Relationship Id="rIdSbMeta{index}" Type="{rel_type}" Target="{target}"/>'.encode()
+        rels = rels.replace(b"</Relationships>", rel + b"</Relationships>")
+    return rels
+
+
+def _clean_settings(settings: bytes) -> bytes:
+    """Drop the attached template path, document variables and revision ids of the maker."""
+    settings = re.sub(rb"<w:attachedTemplate [^>]*/>", b"", settings)
+    settings = re.sub(rb"<w:docVars>.*?</w:docVars>", b"", settings, flags=re.DOTALL)
+    return re.sub(rb"<w:rsids>.*?</w:rsids>", b"", settings, flags=re.DOTALL)
+
+
+def _core_xml(meta: Mapping[str, str]) -> bytes:
+    stamp = meta["date"]
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(meta['title'])}</dc:title>"
+        f"<dc:creator>{escape(meta['author'])}</dc:creator>"
+        f"<cp:lastModifiedBy>{escape(meta['author'])}</cp:lastModifiedBy>"
+        "<cp:revision>1</cp:revision>"
+        f"<dc:language>{escape(meta['language'])}</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+def _zip(order: list[str], static: Mapping[str, bytes], rendered: Mapping[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        names = [n for n in order if n in rendered or n in static]
+        names += sorted(n for n in rendered if n not in static and n not in order)
+        for name in names:
+            info = zipfile.ZipInfo(name, _ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, rendered[name] if name in rendered else static[name])
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- public API
+
+
+@attrs.frozen
+class RenderedDocument:
+    """A filled-in Word document: its bytes and a safe file name from kind and reference."""
+
+    kind: str
+    """The document kind (``mayors-letter`` ...)."""
+    reference: str
+    """The case reference (ons kenmerk) the file name is made from."""
+    data: bytes = attrs.field(repr=lambda d: f"<{len(d)} bytes>")
+    """The .docx file."""
+
+    @property
+    def filename(self) -> str:
+        """``mayors-letter_ZVH-2026-0142.docx``: kind and reference, never a person's name."""
+        from ._files import safe_stem
+
+        return f"{safe_stem(self.kind, self.reference)}.docx"
+
+    def save(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+        """Write the file atomically; ``path`` may be a folder (then :attr:`filename` is used).
+
+        Raises:
+            OutputExistsError: the file exists and ``overwrite`` is false.
+        """
+        target = Path(path)
+        if target.is_dir():
+            target = target / self.filename
+        write_atomic(target, self.data, overwrite=overwrite)
+        return target
+
+
+def write_atomic(target: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the same folder.
+
+    Without ``overwrite`` the file is linked into place, which fails if it exists, so a
+    file that appears meanwhile is not replaced either.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() and not overwrite:
+        raise OutputExistsError(target)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o644)
+        if overwrite:
+            os.replace(temp, target)
+        else:
+            try:
+                os.link(temp, target)
+            except FileExistsError:
+                raise OutputExistsError(target) from None
+            except OSError:  # file systems without hard links
+                if target.exists():
+                    raise OutputExistsError(target) from None
+                os.replace(temp, target)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+@lru_cache(maxsize=8)
+def default_template(kind: str) -> Template:
+    """The default template of a kind, shipped in the package (loaded once per process)."""
+    if kind not in DOCUMENT_KINDS:
+        raise TemplateError(kind, f"no default template for kind {kind!r}")
+    source = resources.files("samenbloeien_docs") / "templates" / f"{kind}.docx"
+    return Template(source.read_bytes(), name=f"{kind}.docx (default)")
+
+
+@lru_cache(maxsize=32)
+def _template_from_bytes(data: bytes, name: str) -> Template:
+    return Template(data, name=name)
+
+
+def load_template(path: str | os.PathLike[str]) -> Template:
+    """Load a municipality's own template from a .docx/.dotx file (cached by content).
+
+    Raises:
+        TemplateError: the file is missing, unreadable, not a Word file, or has a syntax error.
+    """
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise TemplateError(file.name, "file not found") from None
+    except OSError as exc:
+        raise TemplateError(file.name, f"cannot be read: {exc.strerror}") from None
+    return _template_from_bytes(data, file.name)
+
+
+def context_of(document: Document) -> dict[str, Any]:
+    """The names a template sees: each field of the document, ``doc`` and ``logo``."""
+    context: dict[str, Any] = {f.name: getattr(document, f.name) for f in attrs.fields(type(document))}
+    context["doc"] = document
+    context["logo"] = logo_markup(document.sender.logo)
+    return context
+
+
+def metadata_of(document: Document) -> dict[str, str]:
+    """Core properties from the document itself, never from the template's maker."""
+    day = document_date(document)
+    return {
+        "title": f"{TITLES[document.kind]} {document.references.our_reference}",
+        "author": document.sender.sending_body,
+        "language": "nl-NL",
+        "date": dt.datetime.combine(day, dt.time(12, 0)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def render(document: Document, *, template: Template | str | os.PathLike[str] | None = None) -> RenderedDocument:
+    """Fill the kind's template (or your own) with ``document``.
+
+    Args:
+        document: a :class:`MayorsLetter`, :class:`ConversationReport`,
+            :class:`AgreementConfirmation` or :class:`ClosingLetter`.
+        template: None for the default template, a path to a .docx, or a loaded :class:`Template`.
+
+    Raises:
+        TemplateError: the template file cannot be used.
+        RenderError: filling the template failed (nothing is kept).
+    """
+    if template is None:
+        compiled = default_template(document.kind)
+    elif isinstance(template, Template):
+        compiled = template
+    else:
+        compiled = load_template(template)
+    data = compiled.render_bytes(context_of(document), metadata=metadata_of(document))
+    return RenderedDocument(document.kind, document.references.our_reference, data)
