@@ -327,7 +327,7 @@ def address_block() -> str:
     )
 
 
-def reference_block(subject_label: str = "Onderwerp") -> str:
+def reference_block(*, attachments: bool = False) -> str:
     """Datum, kenmerken, contact, telefoon and bijlagen in two columns, then the subject."""
     label_w = round(24 * MM)
     value_w = (TEXT_W - 2 * label_w) // 2
@@ -343,7 +343,7 @@ def reference_block(subject_label: str = "Onderwerp") -> str:
         ),
         row(pair("Contact", "{{ sender.sending_body }}") + pair("Telefoon", "{{ sender.phone }}")),
         row(
-            pair("Bijlage(n)", "{{ attachments|join_and if attachments is defined and attachments else '-' }}")
+            pair("Bijlage(n)", "{{ attachments|join_and or '-' }}" if attachments else "-")
             + pair("E-mail", "{{ sender.email or '-' }}")
         ),
     ]
@@ -386,7 +386,7 @@ def mayors_letter() -> str:
     """Burgemeestersbrief."""
     return document_xml(
         address_block()
-        + reference_block()
+        + reference_block(attachments=True)
         + para("{{ doc.salutation }}", "Aanhef")
         + body_para(
             "Uit onderzoek van de politie en de gemeente blijkt dat je betrokken bent (geweest) bij "

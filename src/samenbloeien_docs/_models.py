@@ -79,7 +79,7 @@ class _Checker:
     def pattern(self, name: str, regex: re.Pattern[str], what: str) -> None:
         value = self.text(name, required=False)
         if value is not None and not regex.match(value):
-            self.add(name, f"{value!r} is not {what}")
+            self.add(name, f"is not {what}")  # the value itself is personal data: not echoed
 
     def date(self, name: str, *, required: bool = True) -> dt.date | None:
         value = self.value(name)
@@ -313,9 +313,9 @@ class Address(_Model):
         code = c.text("postcode")
         if code is not None:
             if not _POSTCODE.match(code):
-                c.add("postcode", f"{code!r} is not a Dutch postcode (four digits, two letters)")
+                c.add("postcode", "is not a Dutch postcode (four digits, then two letters)")
             elif code[-2:] in _FORBIDDEN_POSTCODE_LETTERS:
-                c.add("postcode", f"{code!r}: the letters {code[-2:]} are never used in postcodes")
+                c.add("postcode", f"the letters {code[-2:]} are never used in Dutch postcodes")
         c.text("town")
 
     @property

@@ -72,9 +72,12 @@ def _patch(xml: str) -> str:
 
 
 def _post_process(xml: str) -> str:
-    """docxtpl's post-processing: \\n becomes a line break, \\t a tab (resolve_listing)."""
+    """docxtpl's post-processing: \\n becomes a line break, \\t a tab (resolve_listing).
+
+    docxtpl also turns ``{_{`` into ``{{`` everywhere in the output; that would change text
+    from the case system, so it is not done here (write ``{{ '{{' }}`` in a template instead).
+    """
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     return str(_PATCHER.resolve_listing(xml))
 
 
@@ -98,6 +101,39 @@ def _strip_override(types_xml: bytes, part_pattern: str) -> bytes:
     return re.sub(
         rb"<Override [^>]*PartName=\"/" + part_pattern.encode() + rb"\"[^>]*/>", b"", types_xml
     )
+
+
+def read_package(data: bytes, name: str) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The entries of a .docx and the content type of each overridden part.
+
+    Raises:
+        TemplateError: the bytes are not a Word file.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = {n: archive.read(n) for n in archive.namelist() if not n.endswith("/")}
+    except (zipfile.BadZipFile, OSError, KeyError, zipfile.LargeZipFile, ValueError) as exc:
+        raise TemplateError(name, f"not a Word (.docx) file: {exc}") from None
+    if "[Content_Types].xml" not in entries or "word/document.xml" not in entries:
+        raise TemplateError(name, "not a Word (.docx) file: no word/document.xml")
+    types_xml = entries["[Content_Types].xml"]
+    types: dict[str, str] = {}
+    for element in re.finditer(rb"<Override [^>]*>", types_xml):
+        part = re.search(rb'PartName="/([^"]+)"', element.group(0))
+        kind = re.search(rb'ContentType="([^"]+)"', element.group(0))
+        if part and kind:
+            types[part.group(1).decode()] = kind.group(1).decode()
+    return entries, types
+
+
+def rendered_parts(entries: Mapping[str, bytes], types: Mapping[str, str]) -> list[str]:
+    """The parts Jinja runs on: document body, headers, footers, foot- and endnotes."""
+    return [name for name in entries if types.get(name) in _RENDERED_TYPES]
+
+
+def prepare_part(source: str) -> str:
+    """A part's XML as Jinja sees it: docxtpl's repairs, one paragraph per line."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", _patch(source))
 
 
 @attrs.frozen
@@ -125,24 +161,11 @@ class Template:
         self.name = name
         self.digest = hashlib.sha256(data).hexdigest()
         self.environment = make_environment()
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                entries = {n: archive.read(n) for n in archive.namelist() if not n.endswith("/")}
-        except (zipfile.BadZipFile, OSError, KeyError, zipfile.LargeZipFile) as exc:
-            raise TemplateError(name, f"not a Word (.docx) file: {exc}") from None
-        if "[Content_Types].xml" not in entries or "word/document.xml" not in entries:
-            raise TemplateError(name, "not a Word (.docx) file: no word/document.xml")
+        entries, content_types = read_package(data, name)
         self._static: dict[str, bytes] = {}
         self._parts: dict[str, _Part] = {}
         types_xml = entries["[Content_Types].xml"]
-        rendered = {
-            m.group(1).decode(): m.group(2).decode()
-            for m in re.finditer(rb'<Override [^>]*PartName="/([^"]+)"[^>]*ContentType="([^"]+)"', types_xml)
-        }
-        rendered |= {
-            m.group(2).decode(): m.group(1).decode()
-            for m in re.finditer(rb'<Override [^>]*ContentType="([^"]+)"[^>]*PartName="/([^"]+)"', types_xml)
-        }
+        rendered = content_types
         for entry, data_ in entries.items():
             if _DROPPED_PARTS.match(entry):
                 types_xml = _strip_override(types_xml, re.escape(entry))
@@ -184,7 +207,7 @@ class Template:
             source = data.decode("utf-8")
         except UnicodeDecodeError:
             raise TemplateError(self.name, f"{entry} is not UTF-8") from None
-        patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", _patch(source))
+        patched = prepare_part(source)
         try:
             compiled = self.environment.from_string(patched)
         except jinja2.TemplateSyntaxError as exc:

@@ -1,0 +1,204 @@
+"""Records for a whole group: JSON array, JSON Lines or CSV, laid over a base document."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import re
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from ._errors import InvalidInputError, Problem
+from ._json import structure
+from ._models import Document
+
+_INT = re.compile(r"^[0-9]+$")
+
+
+def parse_json(text: str, where: str = "$") -> Any:
+    """Parse JSON, turning a syntax error into an :class:`InvalidInputError` with its position."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(
+            [Problem(where, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
+        ) from None
+
+
+def read_records(text: str, cls: type[Document]) -> list[dict[str, Any]]:
+    """Split batch input into records: a JSON array, JSON Lines, or CSV with a header row.
+
+    CSV headers are dotted field paths (``youth.first_name``, ``agreements.0.text``); cells
+    are converted to the field's type (whole numbers, ``true``/``false``), strictly; an empty
+    cell leaves the base document's value as it is.
+
+    Raises:
+        InvalidInputError: the input cannot be read (naming the line or record).
+    """
+    stripped = text.lstrip("\ufeff").strip()
+    if not stripped:
+        raise InvalidInputError([Problem("$", "the input is empty")])
+    if stripped.startswith("["):
+        data = parse_json(stripped)
+        bad = [i for i, r in enumerate(data, 1) if not isinstance(r, dict)]
+        if bad:
+            raise InvalidInputError(
+                [Problem(f"$[{i - 1}]", "expected an object") for i in bad], record=bad[0]
+            )
+        return list(data)
+    if stripped.startswith("{"):
+        records = []
+        for number, line in enumerate(stripped.splitlines(), 1):
+            if not line.strip():
+                continue
+            record = parse_json(line, where=f"line {number}")
+            if not isinstance(record, dict):
+                raise InvalidInputError([Problem(f"line {number}", "expected a JSON object")])
+            records.append(record)
+        return records
+    return _read_csv(stripped, cls)
+
+
+def _field_type(cls: Any, path: list[str]) -> Any:
+    """The declared type at a dotted path of a model class, or None if there is no such field."""
+    tp: Any = cls
+    for segment in path:
+        origin = typing.get_origin(tp)
+        if origin in (types.UnionType, typing.Union):
+            tp = next(a for a in typing.get_args(tp) if a is not type(None))
+            origin = typing.get_origin(tp)
+        if origin is tuple:
+            if not _INT.match(segment):
+                return None
+            tp = typing.get_args(tp)[0]
+            continue
+        if not (isinstance(tp, type) and attrs.has(tp)):
+            return None
+        hints = typing.get_type_hints(tp)
+        if segment not in hints or segment not in attrs.fields_dict(tp):
+            return None
+        tp = hints[segment]
+    return tp
+
+
+def _convert_cell(value: str, tp: Any, path: str) -> Any:
+    base = tp
+    if typing.get_origin(tp) in (types.UnionType, typing.Union):
+        base = next(a for a in typing.get_args(tp) if a is not type(None))
+    if base is int:
+        if not _INT.match(value.strip()):
+            raise InvalidInputError([Problem(path, f"expected a whole number, got {value!r}")])
+        return int(value)
+    if base is bool:
+        if value.strip() not in ("true", "false"):
+            raise InvalidInputError([Problem(path, f"expected true or false, got {value!r}")])
+        return value.strip() == "true"
+    if typing.get_origin(base) is tuple:
+        raise InvalidInputError([Problem(path, "name a list item, e.g. agreements.0.text")])
+    return value
+
+
+def _read_csv(text: str, cls: type[Document]) -> list[dict[str, Any]]:
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader)
+    problems = []
+    types_ = []
+    for column, name in enumerate(header, 1):
+        tp = _field_type(cls, name.strip().split("."))
+        if tp is None:
+            problems.append(Problem(f"$.{name.strip()}", f"column {column}: no such field"))
+        types_.append(tp)
+    if problems:
+        raise InvalidInputError(problems)
+    records = []
+    errors: list[InvalidInputError] = []
+    for number, row in enumerate(reader, 1):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            errors.append(
+                InvalidInputError(
+                    [Problem("$", f"has {len(row)} cells; the header has {len(header)}")], record=number
+                )
+            )
+            records.append({})
+            continue
+        record: dict[str, Any] = {}
+        row_problems: list[Problem] = []
+        for name, tp, cell in zip(header, types_, row, strict=True):
+            if cell == "":
+                continue
+            path = "$." + name.strip()
+            try:
+                value = _convert_cell(cell, tp, path)
+            except InvalidInputError as exc:
+                row_problems += exc.problems
+                continue
+            record[name.strip()] = value
+        records.append({"__csv__": record, "__problems__": row_problems})
+    if errors:
+        raise errors[0]
+    return records
+
+
+def _set_path(target: dict[str, Any], dotted: str, value: Any) -> None:
+    node: Any = target
+    segments = dotted.split(".")
+    for index, segment in enumerate(segments):
+        last = index == len(segments) - 1
+        key: Any = int(segment) if isinstance(node, list) else segment
+        if isinstance(node, list):
+            if key > len(node):
+                msg = f"list index {key} skips items (the list has {len(node)})"
+                raise InvalidInputError([Problem("$." + dotted, msg)])
+            if key == len(node):
+                node.append(value if last else {})
+        if last:
+            node[key] = value
+            return
+        if isinstance(node, dict) and (segment not in node or node[segment] is None):
+            node[segment] = [] if _INT.match(segments[index + 1]) else {}
+        node = node[key]
+
+
+def _merge(base: Any, overlay: Any) -> Any:
+    if isinstance(base, dict) and isinstance(overlay, dict):
+        merged = dict(base)
+        for key, value in overlay.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    return overlay
+
+
+def build_documents(
+    records: list[dict[str, Any]], cls: type[Document], base: dict[str, Any] | None
+) -> tuple[list[tuple[int, Document]], list[InvalidInputError]]:
+    """Lay each record over ``base`` and validate it; (number, document) pairs and errors.
+
+    Records are numbered from 1 in input order; every error carries its record number.
+    """
+    valid: list[tuple[int, Document]] = []
+    invalid: list[InvalidInputError] = []
+    for number, record in enumerate(records, 1):
+        try:
+            if "__csv__" in record:
+                data = copy.deepcopy(base or {})
+                problems = list(record["__problems__"])
+                for dotted, value in record["__csv__"].items():
+                    try:
+                        _set_path(data, dotted, value)
+                    except InvalidInputError as exc:
+                        problems += exc.problems
+                if problems:
+                    raise InvalidInputError(problems)
+            else:
+                data = _merge(copy.deepcopy(base or {}), record)
+            valid.append((number, structure(data, cls)))
+        except InvalidInputError as exc:
+            invalid.append(exc.for_record(number))
+    return valid, invalid
