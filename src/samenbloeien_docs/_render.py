@@ -27,12 +27,11 @@ from xml.sax.saxutils import escape
 
 import attrs
 import jinja2
-from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup
 
 from ._errors import OutputExistsError, RenderError, TemplateError
-from ._jinja import make_environment
+from ._jinja import clean_text, make_environment
 from ._models import DOCUMENT_KINDS, Document, Logo, document_date
 
 _MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -49,7 +48,7 @@ _RENDERED_TYPES = frozenset(
 )
 # Parts that carry who made the template or what it looked like: dropped on load.
 _DROPPED_PARTS = re.compile(
-    r"^(docProps/custom\.xml|docProps/thumbnail\.[a-z]+|word/people\.xml|customXml/.*)$"
+    r"^(docProps/custom\.xml|docProps/thumbnail\.[a-z]+)$"
 )
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _LOGO_REL = "rIdSamenbloeienLogo"
@@ -63,7 +62,27 @@ TITLES = {
 }
 """Dutch title of each kind, used in the document's metadata."""
 
-_PATCHER = DocxTemplate(None)
+
+
+def _import_docxtpl() -> Any:
+    """Import docxtpl without its side effect on python-docx.
+
+    docxtpl imports docxcompose, which rebinds python-docx's process-wide ``cp`` namespace
+    prefix (docxtpl #471, python-docx #1037): afterwards python-docx reads
+    ``last_modified_by`` as '' in *every* document of the process. The map is restored here.
+    """
+    from docx.oxml.ns import nsmap
+
+    saved = dict(nsmap)
+    try:
+        from docxtpl import DocxTemplate
+    finally:
+        nsmap.clear()
+        nsmap.update(saved)
+    return DocxTemplate
+
+
+_PATCHER = _import_docxtpl()(None)
 
 
 def _patch(xml: str) -> str:
@@ -499,9 +518,13 @@ def context_of(document: Document) -> dict[str, Any]:
 def metadata_of(document: Document) -> dict[str, str]:
     """Core properties from the document itself, never from the template's maker."""
     day = document_date(document)
+
+    def one_line(text: str) -> str:
+        return " ".join(clean_text(text).split())
+
     return {
-        "title": f"{TITLES[document.kind]} {document.references.our_reference}",
-        "author": document.sender.sending_body,
+        "title": one_line(f"{TITLES[document.kind]} {document.references.our_reference}"),
+        "author": one_line(document.sender.sending_body),
         "language": "nl-NL",
         "date": dt.datetime.combine(day, dt.time(12, 0)).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
