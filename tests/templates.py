@@ -9,7 +9,11 @@ import docx
 
 
 def make_template(
-    body: list[str], *, footer: str | None = None, header: str | None = None, maker_metadata: bool = False
+    body: list[str],
+    *,
+    footer: str | None = None,
+    header: str | None = None,
+    maker_metadata: bool = False,
 ) -> bytes:
     """A .docx whose paragraphs are ``body``; optionally with a footer, header and leftover metadata."""
     document = docx.Document()
@@ -41,7 +45,10 @@ def _add_maker_parts(data: bytes) -> bytes:
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "docProps/app.xml":
-                content = content.replace(b"</Properties>", b"<Company>Sjabloonbureau BV</Company><Template>Geheim.dotm</Template></Properties>")
+                content = content.replace(
+                    b"</Properties>",
+                    b"<Company>Sjabloonbureau BV</Company><Template>Geheim.dotm</Template></Properties>",
+                )
             if item.filename == "_rels/.rels":
                 content = content.replace(
                     b"</Relationships>",
@@ -55,7 +62,9 @@ def _add_maker_parts(data: bytes) -> bytes:
                     b"</Types>",
                 )
             if item.filename == "word/settings.xml":
-                content = content.replace(b"<w:zoom", b'<w:attachedTemplate r:id="rId99"/><w:zoom', 1)
+                content = content.replace(
+                    b"<w:zoom", b'<w:attachedTemplate r:id="rId99"/><w:zoom', 1
+                )
             target.writestr(item, content)
         target.writestr(
             "docProps/custom.xml",

@@ -22,7 +22,9 @@ D = dt.date
         (D(2026, 12, 24), D(2026, 12, 27), D(2026, 12, 29), D(2026, 12, 30)),
     ],
 )
-def test_worked_examples(conversation: dt.date, calendar: dt.date, atw: dt.date, working: dt.date) -> None:
+def test_worked_examples(
+    conversation: dt.date, calendar: dt.date, atw: dt.date, working: dt.date
+) -> None:
     """The three worked examples of domain-nl.md, in all three modes."""
     assert due_date(conversation, DeadlineMode.CALENDAR) == calendar
     assert due_date(conversation, DeadlineMode.ATW) == atw

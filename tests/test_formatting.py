@@ -12,8 +12,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samenbloeien_docs import age_on, capitalize_first, format_date, format_datetime, format_list, format_time
-from samenbloeien_docs._formatting import display_name, formal_surname, initials_name, postcode_line, sort_key
+from samenbloeien_docs import (
+    age_on,
+    capitalize_first,
+    format_date,
+    format_datetime,
+    format_list,
+    format_time,
+)
+from samenbloeien_docs._formatting import (
+    display_name,
+    formal_surname,
+    initials_name,
+    postcode_line,
+    sort_key,
+)
 
 DAY = dt.date(2026, 12, 3)
 
@@ -103,5 +116,10 @@ def test_formatting_does_not_depend_on_lang() -> None:
         "from samenbloeien_docs._deadlines import holiday_name; print(holiday_name(d.date(2026,4,3)))"
     )
     env = {**os.environ, "LANG": "C", "LC_ALL": "C", "LANGUAGE": "C"}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.splitlines() == ["donderdag 3 december 2026 2026-04-08 a en b", "Goede vrijdag"]
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.splitlines() == [
+        "donderdag 3 december 2026 2026-04-08 a en b",
+        "Goede vrijdag",
+    ]

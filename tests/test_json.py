@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samenbloeien_docs import DOCUMENT_KINDS, InvalidInputError, example, json_schema, structure, unstructure
+from samenbloeien_docs import (
+    DOCUMENT_KINDS,
+    InvalidInputError,
+    example,
+    json_schema,
+    structure,
+    unstructure,
+)
 from tests.conftest import KINDS
 from tests.strategies import documents
 
@@ -28,7 +35,9 @@ def test_example_round_trips(kind: str) -> None:
 def test_generated_documents_round_trip(kind: str, data: st.DataObject) -> None:
     """Generated documents (hostile text, shifted dates) survive the JSON round trip."""
     document = data.draw(documents(kind))
-    assert structure(json.loads(json.dumps(unstructure(document))), DOCUMENT_KINDS[kind]) == document
+    assert (
+        structure(json.loads(json.dumps(unstructure(document))), DOCUMENT_KINDS[kind]) == document
+    )
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -47,7 +56,9 @@ def test_schema_refuses_unknown_keys_and_carries_dutch_terms() -> None:
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     assert [e.validator for e in errors] == ["additionalProperties"]
     assert schema["properties"]["future_view"]["description"] == "Toekomstbeeld."
-    assert schema["$defs"]["Address"]["properties"]["postcode"]["description"].startswith("Postcode")
+    assert schema["$defs"]["Address"]["properties"]["postcode"]["description"].startswith(
+        "Postcode"
+    )
 
 
 def wrong(kind: str, **paths: Any) -> list[str]:
@@ -81,11 +92,27 @@ def test_three_wrong_fields_in_one_error() -> None:
 @pytest.mark.parametrize(
     ("path", "value", "line"),
     [
-        ("youth__address__house_number", "12", "$.youth.address.house_number: expected a whole number, got text"),
-        ("youth__address__house_number", True, "$.youth.address.house_number: expected a whole number, got a boolean"),
-        ("youth__address__house_number", 12.0, "$.youth.address.house_number: expected a whole number, got a number"),
+        (
+            "youth__address__house_number",
+            "12",
+            "$.youth.address.house_number: expected a whole number, got text",
+        ),
+        (
+            "youth__address__house_number",
+            True,
+            "$.youth.address.house_number: expected a whole number, got a boolean",
+        ),
+        (
+            "youth__address__house_number",
+            12.0,
+            "$.youth.address.house_number: expected a whole number, got a number",
+        ),
         ("youth__surname", None, "$.youth.surname: expected text, got null"),
-        ("letter_date", "3-12-2026", "$.letter_date: expected a date as YYYY-MM-DD, got '3-12-2026'"),
+        (
+            "letter_date",
+            "3-12-2026",
+            "$.letter_date: expected a date as YYYY-MM-DD, got '3-12-2026'",
+        ),
         ("letter_date", "20261203", "$.letter_date: expected a date as YYYY-MM-DD, got '20261203'"),
         ("partners", "de politie", "$.partners: expected a list, got text"),
         ("parents", {}, "$.parents: expected a list, got an object"),

@@ -33,12 +33,19 @@ def evolve(document: Any, **changes: Any) -> Any:
 
 def address(**changes: Any) -> Address:
     """A valid address with changes."""
-    values: dict[str, Any] = {"street": "Kerkstraat", "house_number": 1, "postcode": "9712 HW", "town": "Groningen"}
+    values: dict[str, Any] = {
+        "street": "Kerkstraat",
+        "house_number": 1,
+        "postcode": "9712 HW",
+        "town": "Groningen",
+    }
     values.update(changes)
     return Address(**values)
 
 
-@pytest.mark.parametrize(("given", "stored"), [("9712hw", "9712 HW"), (" 9712  hw ", "9712 HW"), ("9712 HW", "9712 HW")])
+@pytest.mark.parametrize(
+    ("given", "stored"), [("9712hw", "9712 HW"), (" 9712  hw ", "9712 HW"), ("9712 HW", "9712 HW")]
+)
 def test_postcode_is_normalised(given: str, stored: str) -> None:
     """Postcodes are normalised to four digits, a space and two capitals."""
     assert address(postcode=given).postcode == stored
@@ -65,7 +72,10 @@ def test_address_lines_per_postnl() -> None:
     """Street line with letter and addition; postcode line with two spaces and capitals."""
     a = address(house_number=400, house_letter="l", house_number_addition="Toe")
     assert a.lines == ("Kerkstraat 400L-Toe", "9712 HW  GRONINGEN")
-    assert address(house_number=3, house_number_addition="tegenover").street_line == "Kerkstraat 3 tegenover"
+    assert (
+        address(house_number=3, house_number_addition="tegenover").street_line
+        == "Kerkstraat 3 tegenover"
+    )
 
 
 def test_all_problems_of_an_object_at_once() -> None:
@@ -84,7 +94,10 @@ def test_wrong_python_types_are_refused_not_coerced() -> None:
     """A number where text belongs, or text where a number belongs, is refused."""
     with pytest.raises(InvalidInputError) as error:
         Address(street=12, house_number="12", postcode="9712 HW", town="Groningen")  # type: ignore[arg-type]
-    assert lines(error) == ["$.street: expected text, got int", "$.house_number: expected a whole number, got str"]
+    assert lines(error) == [
+        "$.street: expected text, got int",
+        "$.house_number: expected a whole number, got str",
+    ]
 
 
 def test_date_of_birth_before_conversation() -> None:
@@ -129,8 +142,15 @@ def test_min_position_needs_a_reason() -> None:
     report = example("conversation-report")
     with pytest.raises(InvalidInputError) as error:
         evolve(report, position=Position.MIN)
-    assert "$.position: a preventive conversation is not meant for a MIN young person" in lines(error)[0]
-    allowed = evolve(report, position=Position.MIN, position_override_reason="Politie adviseert eerst een gesprek.")
+    assert (
+        "$.position: a preventive conversation is not meant for a MIN young person"
+        in lines(error)[0]
+    )
+    allowed = evolve(
+        report,
+        position=Position.MIN,
+        position_override_reason="Politie adviseert eerst een gesprek.",
+    )
     assert allowed.position is Position.MIN
     assert "min-position" in [a.code for a in advice(allowed)]
 
@@ -152,7 +172,9 @@ def test_late_confirmation_needs_a_reason() -> None:
         "$.letter_date: 2026-12-01 is after the three-day term, which ended on 2026-11-30 "
         "(algemene-termijnenwet); record delay_reason to send it anyway"
     ]
-    late = evolve(confirmation, letter_date=dt.date(2026, 12, 1), delay_reason="Ziekte van de jongerenwerker.")
+    late = evolve(
+        confirmation, letter_date=dt.date(2026, 12, 1), delay_reason="Ziekte van de jongerenwerker."
+    )
     assert late.is_late
     assert late.due_date == dt.date(2026, 11, 30)
     assert "late-confirmation" in [a.code for a in advice(late)]
@@ -168,7 +190,11 @@ def test_letter_not_before_conversation() -> None:
 def test_closing_letter_order_of_dates() -> None:
     """Closure after the conversation, letter on or after the closure."""
     with pytest.raises(InvalidInputError) as error:
-        evolve(example("closing-letter"), closure_date=dt.date(2026, 1, 1), letter_date=dt.date(2025, 12, 31))
+        evolve(
+            example("closing-letter"),
+            closure_date=dt.date(2026, 1, 1),
+            letter_date=dt.date(2025, 12, 31),
+        )
     assert lines(error) == [
         "$.closure_date: 2026-01-01 lies before 2026-11-26 (conversation_date)",
         "$.letter_date: 2025-12-31 lies before 2026-01-01 (closure_date)",
@@ -204,7 +230,10 @@ def test_salutation_and_addressee() -> None:
     assert isinstance(letter, MayorsLetter)
     assert letter.salutation == "Beste Noah, Samira El Idrissi en Jeroen de Wit,"
     assert letter.addressee_lines == (
-        "Noah de Wit", "en ouder(s)/verzorger(s)", "Lindenlaan 27B-2", "9711 HW  ZONNEDAL"
+        "Noah de Wit",
+        "en ouder(s)/verzorger(s)",
+        "Lindenlaan 27B-2",
+        "9711 HW  ZONNEDAL",
     )
     adult = evolve(letter, parents=(), letter_date=dt.date(2029, 1, 1), conversation_date=None)
     assert adult.salutation == "Beste Noah de Wit,"

@@ -50,7 +50,9 @@ def run(text: str, *, bold: bool = False, italic: bool = False) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def para(content: str | list[str] = "", style: str | None = None, *, keep_next: bool = False) -> str:
+def para(
+    content: str | list[str] = "", style: str | None = None, *, keep_next: bool = False
+) -> str:
     """A paragraph; plain strings become runs, strings starting with '<' are raw XML."""
     parts = [content] if isinstance(content, str) else content
     body = "".join(p if p.startswith("<") else run(p) for p in parts if p)
@@ -88,7 +90,9 @@ def table(rows: list[str], widths: list[int], *, style: str = "Onzichtbaretabel"
     )
 
 
-def row(cells: list[str], *, height: int | None = None, exact: bool = False, header: bool = False) -> str:
+def row(
+    cells: list[str], *, height: int | None = None, exact: bool = False, header: bool = False
+) -> str:
     """A table row; ``exact`` fixes its height (used for the envelope window)."""
     props = ""
     if height:
@@ -111,7 +115,13 @@ def styles_xml() -> str:
     """A lean styles part: defaults plus the named styles the templates use."""
 
     def pstyle(
-        sid: str, name: str, *, ppr: str = "", rpr: str = "", based: str = "Standaard", nxt: str = ""
+        sid: str,
+        name: str,
+        *,
+        ppr: str = "",
+        rpr: str = "",
+        based: str = "Standaard",
+        nxt: str = "",
     ) -> str:
         based_on = f'<w:basedOn w:val="{based}"/>' if based and sid != based else ""
         nxt_el = f'<w:next w:val="{nxt}"/>' if nxt else ""
@@ -146,7 +156,11 @@ def styles_xml() -> str:
             rpr='<w:b/><w:sz w:val="22"/>',
         )
         + pstyle("Aanhef", "Aanhef", ppr='<w:spacing w:after="160"/>', nxt="Plattetekst")
-        + pstyle("Opsomming", "Opsomming", ppr='<w:spacing w:after="80"/><w:ind w:left="567" w:hanging="283"/>')
+        + pstyle(
+            "Opsomming",
+            "Opsomming",
+            ppr='<w:spacing w:after="80"/><w:ind w:left="567" w:hanging="283"/>',
+        )
         + pstyle("Groet", "Groet", ppr='<w:keepNext/><w:spacing w:before="120" w:after="480"/>')
         + pstyle("Ondertekening", "Ondertekening", ppr="<w:keepNext/>")
         + pstyle(
@@ -163,8 +177,15 @@ def styles_xml() -> str:
         )
         + pstyle("Veldlabel", "Veldlabel", rpr='<w:b/><w:sz w:val="18"/>')
         + pstyle("Veldtekst", "Veldtekst", ppr='<w:spacing w:after="60"/>')
-        + pstyle("Voettekst", "Voettekst", rpr=grey + '<w:sz w:val="15"/>', ppr='<w:jc w:val="center"/>')
-        + pstyle("Kleinedruk", "Kleine druk", rpr=grey + '<w:sz w:val="16"/>', ppr='<w:spacing w:after="120"/>')
+        + pstyle(
+            "Voettekst", "Voettekst", rpr=grey + '<w:sz w:val="15"/>', ppr='<w:jc w:val="center"/>'
+        )
+        + pstyle(
+            "Kleinedruk",
+            "Kleine druk",
+            rpr=grey + '<w:sz w:val="16"/>',
+            ppr='<w:spacing w:after="120"/>',
+        )
         + '<w:style w:type="table" w:default="1" w:styleId="Standaardtabel"><w:name w:val="Normal Table"/>'
         '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
         '<w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
@@ -322,7 +343,13 @@ def address_block() -> str:
     )
     width = round(80 * MM)
     return table(
-        [row([cell(content, width, margin_top=round(6 * MM)), cell(para(), TEXT_W - width)], height=round(45 * MM), exact=True)],
+        [
+            row(
+                [cell(content, width, margin_top=round(6 * MM)), cell(para(), TEXT_W - width)],
+                height=round(45 * MM),
+                exact=True,
+            )
+        ],
         [width, TEXT_W - width],
     )
 
@@ -336,7 +363,10 @@ def reference_block(*, attachments: bool = False) -> str:
         return [cell(para(label, "Kenmerklabel"), label_w), cell(para(value, "Kenmerk"), value_w)]
 
     rows = [
-        row(pair("Datum", "{{ letter_date|long_date }}") + pair("Ons kenmerk", "{{ references.our_reference }}")),
+        row(
+            pair("Datum", "{{ letter_date|long_date }}")
+            + pair("Ons kenmerk", "{{ references.our_reference }}")
+        ),
         row(
             pair("Uw brief van", "{{ references.your_letter_date|long_date or '-' }}")
             + pair("Uw kenmerk", "{{ references.your_reference or '-' }}")
@@ -366,7 +396,11 @@ def bullets(loop: str, item: str) -> str:
 
 def numbered(loop: str, item: str) -> str:
     """A numbered list from a loop: ``1.``, ``2.`` ..."""
-    return tag(f"{{%p for {loop} %}}") + para(["{{ loop.index }}.\t", item], "Opsomming") + tag("{%p endfor %}")
+    return (
+        tag(f"{{%p for {loop} %}}")
+        + para(["{{ loop.index }}.\t", item], "Opsomming")
+        + tag("{%p endfor %}")
+    )
 
 
 def body_para(text: str, *, keep_next: bool = False) -> str:
@@ -402,7 +436,9 @@ def mayors_letter() -> str:
         )
         + body_para("Je wordt besproken in een overleg waaraan deze organisaties deelnemen:")
         + bullets("partner in partners", "{{ partner }}")
-        + body_para("Zij delen alleen de gegevens die nodig zijn voor deze aanpak. Wij bewaren je gegevens {{ retention }}.")
+        + body_para(
+            "Zij delen alleen de gegevens die nodig zijn voor deze aanpak. Wij bewaren je gegevens {{ retention }}."
+        )
         + para("Het gesprek", "Kop1")
         + body_para(
             "{% if conversation_date %}Je krijgt deze brief tijdens een gesprek op "
@@ -433,7 +469,9 @@ def mayors_letter() -> str:
 def field_row(label: str, value: str) -> str:
     """One labelled row of the report."""
     label_w = round(58 * MM)
-    return row([cell(para(label, "Veldlabel"), label_w), cell(para(value, "Veldtekst"), TEXT_W - label_w)])
+    return row(
+        [cell(para(label, "Veldlabel"), label_w), cell(para(value, "Veldtekst"), TEXT_W - label_w)]
+    )
 
 
 def optional_row(label: str, name: str) -> str:
@@ -484,12 +522,16 @@ def conversation_report() -> str:
         [
             field_row("Monitoring vindt plaats door", "{{ monitoring.by }}"),
             field_row("Wijze van monitoring", "{{ monitoring.method }}"),
-            field_row("Datum (geplande) tweede gesprek", "{{ monitoring.next_contact|long_date or '-' }}"),
+            field_row(
+                "Datum (geplande) tweede gesprek", "{{ monitoring.next_contact|long_date or '-' }}"
+            ),
         ]
     )
     conversation = report_table(
         [
-            field_row("Situatie bij aanvang gesprek (casusbeschrijving/gedrag jongere)", "{{ situation }}"),
+            field_row(
+                "Situatie bij aanvang gesprek (casusbeschrijving/gedrag jongere)", "{{ situation }}"
+            ),
             field_row("Voorbeelden van ongewenst gedrag", "{{ unwanted_behaviour }}"),
             optional_row("Voorbeelden van gewenst gedrag", "wanted_behaviour"),
             optional_row("Ontvangst door de ouder(s)", "reception_by_parents"),
@@ -556,7 +598,10 @@ def agreement_confirmation() -> str:
         )
         + para("Met vriendelijke groet,", "Groet")
         + tag("{%p for p in professionals %}")
-        + para("{{ p.display_name }}, {{ p.role.label }} ({{ p.organisation }}){% if p.phone %}, {{ p.phone }}{% endif %}", "Ondertekening")
+        + para(
+            "{{ p.display_name }}, {{ p.role.label }} ({{ p.organisation }}){% if p.phone %}, {{ p.phone }}{% endif %}",
+            "Ondertekening",
+        )
         + tag("{%p endfor %}")
     )
 

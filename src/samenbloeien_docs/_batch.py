@@ -9,7 +9,7 @@ import json
 import re
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -18,6 +18,7 @@ from ._json import structure
 from ._models import Document
 
 _INT = re.compile(r"^[0-9]+$")
+D = TypeVar("D", bound=Document)
 
 
 def parse_json(text: str, where: str = "$") -> Any:
@@ -52,7 +53,7 @@ def read_records(text: str, cls: type[Document]) -> list[dict[str, Any]]:
             )
         return list(data)
     if stripped.startswith("{"):
-        records = []
+        records: list[dict[str, Any]] = []
         for number, line in enumerate(stripped.splitlines(), 1):
             if not line.strip():
                 continue
@@ -115,7 +116,7 @@ def _read_csv(text: str, cls: type[Document]) -> list[dict[str, Any]]:
         types_.append(tp)
     if problems:
         raise InvalidInputError(problems)
-    records = []
+    records: list[dict[str, Any]] = []
     errors: list[InvalidInputError] = []
     for number, row in enumerate(reader, 1):
         if not any(cell.strip() for cell in row):
@@ -123,7 +124,8 @@ def _read_csv(text: str, cls: type[Document]) -> list[dict[str, Any]]:
         if len(row) != len(header):
             errors.append(
                 InvalidInputError(
-                    [Problem("$", f"has {len(row)} cells; the header has {len(header)}")], record=number
+                    [Problem("$", f"has {len(row)} cells; the header has {len(header)}")],
+                    record=number,
                 )
             )
             records.append({})
@@ -176,13 +178,13 @@ def _merge(base: Any, overlay: Any) -> Any:
 
 
 def build_documents(
-    records: list[dict[str, Any]], cls: type[Document], base: dict[str, Any] | None
-) -> tuple[list[tuple[int, Document]], list[InvalidInputError]]:
+    records: list[dict[str, Any]], cls: type[D], base: dict[str, Any] | None
+) -> tuple[list[tuple[int, D]], list[InvalidInputError]]:
     """Lay each record over ``base`` and validate it; (number, document) pairs and errors.
 
     Records are numbered from 1 in input order; every error carries its record number.
     """
-    valid: list[tuple[int, Document]] = []
+    valid: list[tuple[int, D]] = []
     invalid: list[InvalidInputError] = []
     for number, record in enumerate(records, 1):
         try:

@@ -84,7 +84,9 @@ class TemplateReport:
         return not self.errors
 
     def __str__(self) -> str:
-        head = f"{self.template} ({self.kind}): {len(self.errors)} error(s), {len(self.infos)} note(s)"
+        head = (
+            f"{self.template} ({self.kind}): {len(self.errors)} error(s), {len(self.infos)} note(s)"
+        )
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
@@ -139,7 +141,9 @@ def _item_type(tp: Any) -> Any:
 
 
 class _Walker:
-    def __init__(self, part: str, source: str, env: jinja2.Environment, scope: dict[str, Any]) -> None:
+    def __init__(
+        self, part: str, source: str, env: jinja2.Environment, scope: dict[str, Any]
+    ) -> None:
         self.part, self.source, self.env = part, source, env
         self.problems: list[TemplateProblem] = []
         self.used: set[str] = set()
@@ -184,18 +188,23 @@ class _Walker:
             for child in node.body:
                 self.walk(child, inner)
             return _ANY
-        if isinstance(node, nodes.Filter):
-            if node.name not in self.env.filters:
-                hint = " (removed: it would print case-system text unescaped)" if node.name in REMOVED_FILTERS else ""
-                self.report(node, f"unknown filter {node.name!r}{hint}{_suggest(node.name, self.env.filters)}")
+        if isinstance(node, nodes.Filter) and node.name not in self.env.filters:
+            hint = (
+                " (removed: it would print case-system text unescaped)"
+                if node.name in REMOVED_FILTERS
+                else ""
+            )
+            self.report(
+                node, f"unknown filter {node.name!r}{hint}{_suggest(node.name, self.env.filters)}"
+            )
         if isinstance(node, nodes.Test) and node.name not in self.env.tests:
             self.report(node, f"unknown test {node.name!r}{_suggest(node.name, self.env.tests)}")
         if isinstance(node, nodes.Getattr | nodes.Name):
             return self.type_of(node, scope)
         if isinstance(node, nodes.Getitem):
-            if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-                if node.arg.value.startswith("_"):
-                    self.report(node, f"[{node.arg.value!r}] is refused by the sandbox (private attribute)")
+            key = node.arg.value if isinstance(node.arg, nodes.Const) else None
+            if isinstance(key, str) and key.startswith("_"):
+                self.report(node, f"[{key!r}] is refused by the sandbox (private attribute)")
             self.walk(node.arg, scope)
             return _item_type(self.walk(node.node, scope))
         for child in node.iter_child_nodes():
@@ -219,10 +228,17 @@ class _Walker:
                 self.report(node, f".{node.attr} is refused by the sandbox (private attribute)")
                 self.walk(node.node, scope)
                 return _ANY
-            owner = self.type_of(node.node, scope) if isinstance(node.node, nodes.Name | nodes.Getattr) else self.walk(node.node, scope)
+            owner = (
+                self.type_of(node.node, scope)
+                if isinstance(node.node, nodes.Name | nodes.Getattr)
+                else self.walk(node.node, scope)
+            )
             if owner is _LOOP:
                 if node.attr not in _LOOP_ATTRIBUTES:
-                    self.report(node, f"loop has no attribute {node.attr!r}{_suggest(node.attr, _LOOP_ATTRIBUTES)}")
+                    self.report(
+                        node,
+                        f"loop has no attribute {node.attr!r}{_suggest(node.attr, _LOOP_ATTRIBUTES)}",
+                    )
                 return _ANY
             if isinstance(node.node, nodes.Name) and node.node.name == "doc":
                 self.used.add(node.attr)
@@ -232,7 +248,9 @@ class _Walker:
                 return _ANY
             if node.attr not in known:
                 where = getattr(_unwrap(owner), "__name__", "this value")
-                self.report(node, f"{where} has no attribute {node.attr!r}{_suggest(node.attr, known)}")
+                self.report(
+                    node, f"{where} has no attribute {node.attr!r}{_suggest(node.attr, known)}"
+                )
                 return _ANY
             return known[node.attr]
         return self.walk(node, scope)

@@ -125,7 +125,13 @@ def schema_command(kind: str) -> None:
 @click.option("--pdfa", is_flag=True, help="Also write a PDF/A-2b beside the .docx.")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 def render_command(
-    kind: str, input_: str, out: Path | None, template: Path | None, pdf: bool, pdfa: bool, force: bool
+    kind: str,
+    input_: str,
+    out: Path | None,
+    template: Path | None,
+    pdf: bool,
+    pdfa: bool,
+    force: bool,
 ) -> None:
     """Render one document of KIND from a JSON file (INPUT, or - for stdin)."""
     cls = kind_class(kind)
@@ -180,7 +186,9 @@ def _console() -> Any:
 @click.argument("kind", type=KIND)
 @click.argument("input_", metavar="INPUT")
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="Output folder.")
-@click.option("--base", type=click.Path(path_type=Path), help="JSON document the records are laid over.")
+@click.option(
+    "--base", type=click.Path(path_type=Path), help="JSON document the records are laid over."
+)
 @click.option("--template", type=click.Path(path_type=Path), help="Your own Word template.")
 @click.option("--pdf", is_flag=True, help="Also write a PDF per document.")
 @click.option("--pdfa", is_flag=True, help="Also write a PDF/A-2b per document.")
@@ -234,10 +242,12 @@ def batch_command(
     existing = [p for p in planned if p.exists()]
     if existing and not force:
         names = ", ".join(p.name for p in existing[:5]) + (" ..." if len(existing) > 5 else "")
-        raise UserError(f"{len(existing)} output file(s) exist already ({names}); pass --force to replace")
+        raise UserError(
+            f"{len(existing)} output file(s) exist already ({names}); pass --force to replace"
+        )
     rendered: list[RenderedDocument] = []
     failed = len(invalid)
-    for (number, document), target in zip(_progress(valid, "Documenten maken"), targets, strict=True):
+    for number, document in _progress(valid, "Documenten maken"):
         try:
             rendered.append(render(document, template=compiled))
         except RenderError as exc:
@@ -272,7 +282,10 @@ def batch_command(
                 date=meta["date"],
             )
             _write(combined, data, force)
-    click.echo(f"{written} document(s) written to {out}" + (f", {failed} failed" if failed else ""), err=True)
+    click.echo(
+        f"{written} document(s) written to {out}" + (f", {failed} failed" if failed else ""),
+        err=True,
+    )
     if failed:
         raise click.exceptions.Exit(1)
 

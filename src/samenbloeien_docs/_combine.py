@@ -18,7 +18,9 @@ def combine_pdfs(pdfs: Sequence[bytes]) -> bytes:
     writer = PdfWriter()
     for pdf in pdfs:
         writer.append(PdfReader(io.BytesIO(pdf)))
-    writer.add_metadata({"/Title": "Printbestand samenbloeien-docs", "/Producer": "samenbloeien-docs"})
+    writer.add_metadata(
+        {"/Title": "Printbestand samenbloeien-docs", "/Producer": "samenbloeien-docs"}
+    )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -26,7 +28,7 @@ def combine_pdfs(pdfs: Sequence[bytes]) -> bytes:
 
 @contextlib.contextmanager
 def _docxcompose_namespaces() -> Iterator[None]:
-    """docxcompose rebinds python-docx's process-wide ``cp`` prefix; undo that afterwards.
+    """Docxcompose rebinds python-docx's process-wide ``cp`` prefix; undo that afterwards.
 
     Without this, python-docx reads ``last_modified_by`` as '' and writes core properties in
     the wrong namespace for the rest of the process (docxtpl #471, python-docx #1037).
@@ -44,7 +46,9 @@ def _docxcompose_namespaces() -> Iterator[None]:
         nsmap.update(saved)
 
 
-def combine_docx(documents: Sequence[RenderedDocument], *, title: str, author: str, date: str) -> bytes:
+def combine_docx(
+    documents: Sequence[RenderedDocument], *, title: str, author: str, date: str
+) -> bytes:
     """Join rendered documents into one .docx, each starting on a new page.
 
     docxcompose keeps only the first document's headers and footers, so every page would show
@@ -60,7 +64,7 @@ def combine_docx(documents: Sequence[RenderedDocument], *, title: str, author: s
         master = Document(io.BytesIO(documents[0].data))
         composer = Composer(master)
         for document in documents[1:]:
-            master.add_page_break()
+            master.add_page_break()  # type: ignore[no-untyped-call]
             composer.append(Document(io.BytesIO(document.data)))
         out = io.BytesIO()
         composer.save(out)
@@ -70,9 +74,10 @@ def combine_docx(documents: Sequence[RenderedDocument], *, title: str, author: s
 def _clean_combined(data: bytes, *, title: str, author: str, date: str) -> bytes:
     meta = {"title": title, "author": author, "language": "nl-NL", "date": date}
     result = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(
-        result, "w", zipfile.ZIP_DEFLATED
-    ) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "docProps/core.xml":

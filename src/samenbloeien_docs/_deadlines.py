@@ -37,7 +37,9 @@ class DeadlineMode(enum.Enum):
 def _holidays_of(year: int) -> dict[dt.date, str]:
     # language="nl" keeps the names Dutch whatever LANG says; "optional" adds Goede Vrijdag
     # and Bevrijdingsdag (every year), both recognised by the Algemene termijnenwet.
-    found = _holidays.NL(years=year, language="nl", categories=("public", "optional"))
+    found = _holidays.country_holidays(
+        "NL", years=year, language="nl", categories=("public", "optional")
+    )
     return dict(found.items())
 
 
@@ -78,6 +80,7 @@ def due_date(
         return day
     end = _next_working_day(start + dt.timedelta(days=days))
     if days >= 3:
+
         def working_days() -> int:
             span = (end - start).days
             return sum(is_working_day(start + dt.timedelta(days=i)) for i in range(1, span + 1))

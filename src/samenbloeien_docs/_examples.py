@@ -6,7 +6,9 @@ import datetime as dt
 import math
 import struct
 import zlib
+from collections.abc import Callable
 from functools import cache
+from typing import Literal, overload
 
 from ._deadlines import DeadlineMode
 from ._json import kind_class
@@ -78,7 +80,9 @@ def _sender() -> Sender:
         municipality="Zonnedal",
         mayor_name="mr. H.J. Verbeek-Amrani",
         sending_body="Zorg- en Veiligheidshuis Zonnedal",
-        postal_address=Address(street="Postbus", house_number=4100, postcode="9700 AB", town="Zonnedal"),
+        postal_address=Address(
+            street="Postbus", house_number=4100, postcode="9700 AB", town="Zonnedal"
+        ),
         phone="050 123 45 67",
         email="veiligheidshuis@zonnedal.example",
         website="www.zonnedal.example/groepsaanpak",
@@ -281,7 +285,7 @@ def _closing_letter() -> ClosingLetter:
     )
 
 
-_BUILDERS = {
+_BUILDERS: dict[str, Callable[[], Document]] = {
     "mayors-letter": _mayors_letter,
     "conversation-report": _conversation_report,
     "agreement-confirmation": _agreement_confirmation,
@@ -289,6 +293,16 @@ _BUILDERS = {
 }
 
 
+@overload
+def example(kind: Literal["mayors-letter"]) -> MayorsLetter: ...
+@overload
+def example(kind: Literal["conversation-report"]) -> ConversationReport: ...
+@overload
+def example(kind: Literal["agreement-confirmation"]) -> AgreementConfirmation: ...
+@overload
+def example(kind: Literal["closing-letter"]) -> ClosingLetter: ...
+@overload
+def example(kind: str) -> Document: ...
 def example(kind: str) -> Document:
     """A complete example of a document kind, every optional field filled (fictional data).
 

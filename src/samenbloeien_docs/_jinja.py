@@ -47,7 +47,7 @@ _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x85\u2028\u2029]")
 
 
 def clean_text(text: str) -> str:
-    """Make text safe for Word XML: line-break look-alikes become ``\\n``, control characters go.
+    r"""Make text safe for Word XML: line-break look-alikes become ``\n``, control characters go.
 
     A vertical tab (Word's manual line break when pasted) and a carriage return become a line
     break; NUL and the other C0 controls, and characters XML 1.0 forbids, are removed.

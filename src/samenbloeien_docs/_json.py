@@ -13,6 +13,7 @@ import binascii
 import datetime as dt
 import enum
 import inspect
+import itertools
 import re
 import textwrap
 import types
@@ -26,13 +27,15 @@ from cattrs import Converter
 from cattrs.errors import (
     AttributeValidationNote,
     BaseValidationError,
+    ClassValidationError,
     ForbiddenExtraKeysError,
+    IterableValidationError,
     IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn
 
 from ._errors import InvalidInputError, Problem
-from ._models import DOCUMENT_KINDS, Document
+from ._models import DOCUMENT_KINDS, SKIP, Document
 
 T = TypeVar("T")
 
@@ -133,7 +136,7 @@ def _make_converter() -> Converter:
             for index, item in enumerate(value):
                 try:
                     items.append(conv.structure(item, item_type))
-                except Exception as exc:  # noqa: BLE001 - every failure becomes a Problem
+                except Exception as exc:
                     problems += _problems(exc, f"$[{index}]")
             if problems:
                 raise InvalidInputError(problems)
@@ -144,14 +147,19 @@ def _make_converter() -> Converter:
     conv.register_structure_hook_factory(_is_tuple, tuple_factory)
 
     def class_factory(cls: type) -> Callable[[object, type], Any]:
-        generated = make_dict_structure_fn(
+        generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
 
         def hook(value: object, tp: type) -> Any:
             if not isinstance(value, dict):
                 _fail(f"expected an object, got {_json_type(value)}")
-            return generated(value, tp)
+            try:
+                return generated(value, tp)
+            except BaseValidationError as exc:
+                raise InvalidInputError(
+                    _with_object_checks(cls, value, _problems(exc, "$"))
+                ) from None
 
         return hook
 
@@ -165,13 +173,50 @@ def _make_converter() -> Converter:
     return conv
 
 
+def _with_object_checks(cls: type, value: dict[str, Any], problems: list[Problem]) -> list[Problem]:
+    """Add the object-level rules, checked on the fields that did parse, in field order."""
+    check = getattr(cls, "_problems_of_partial", None)
+    if check is None:  # pragma: no cover - every model has it
+        return problems
+    failed = {re.split(r"[.\[]", p.path[2:], maxsplit=1)[0] for p in problems}
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for attribute in attrs.fields(cls):
+        name = attribute.name
+        if name in failed:
+            values[name] = SKIP
+        elif name in value:
+            try:
+                parsed = _CONVERTER.structure(value[name], hints[name])
+            except Exception:
+                parsed = SKIP
+            values[name] = (
+                attribute.converter(parsed)
+                if callable(attribute.converter) and parsed is not SKIP
+                else parsed
+            )
+        elif isinstance(attribute.default, attrs.Factory):  # type: ignore[arg-type]
+            values[name] = attribute.default.factory()
+        elif attribute.default is not attrs.NOTHING:
+            values[name] = attribute.default
+        else:
+            values[name] = SKIP
+    extra = [p for p in check(values) if p.path not in {q.path for q in problems}]
+    order = {a.name: i for i, a in enumerate(attrs.fields(cls))}
+
+    def position(problem: Problem) -> int:
+        return order.get(re.split(r"[.\[]", problem.path[2:], maxsplit=1)[0], len(order))
+
+    return sorted([*problems, *extra], key=position)
+
+
 def _problems(exc: BaseException, path: str) -> list[Problem]:
     """Turn a (nested) structuring failure into problems with absolute JSON paths."""
     if isinstance(exc, InvalidInputError):
         return [p.under(path) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [Problem(f"{path}.{key}", "unknown field") for key in sorted(exc.extra_fields)]
-    if isinstance(exc, BaseValidationError):
+    if isinstance(exc, ClassValidationError | IterableValidationError):
         found: list[Problem] = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -204,7 +249,7 @@ def structure(data: object, cls: type[T]) -> T:
         return _CONVERTER.structure(data, cls)
     except InvalidInputError:
         raise
-    except Exception as exc:  # noqa: BLE001 - cattrs raises several kinds; we report them all
+    except Exception as exc:
         raise InvalidInputError(_problems(exc, "$")) from None
 
 
@@ -227,7 +272,8 @@ def kind_class(kind: str) -> type[Document]:
         return DOCUMENT_KINDS[kind]
     except KeyError:
         known = ", ".join(DOCUMENT_KINDS)
-        raise InvalidInputError([Problem("kind", f"unknown kind {kind!r}; use one of {known}")])
+        problem = Problem("kind", f"unknown kind {kind!r}; use one of {known}")
+        raise InvalidInputError([problem]) from None
 
 
 # --------------------------------------------------------------------------- JSON Schema
@@ -242,7 +288,7 @@ def _field_docs(cls: type) -> dict[str, str]:
         return {}
     docs: dict[str, str] = {}
     body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-    for node, following in zip(body, body[1:], strict=False):
+    for node, following in itertools.pairwise(body):
         if (
             isinstance(node, ast.AnnAssign)
             and isinstance(node.target, ast.Name)

@@ -19,8 +19,8 @@ from ._errors import InvalidInputError, Problem
 from ._formatting import (
     age_on,
     display_name,
-    format_list,
     formal_surname,
+    format_list,
     initials_name,
     postcode_line,
     sort_key,
@@ -46,6 +46,10 @@ _JPEG = b"\xff\xd8\xff"
 # --------------------------------------------------------------------------- checking helpers
 
 
+SKIP: Any = type("_Skip", (), {"__repr__": lambda self: "SKIP"})()
+"""Stands for a field that failed to parse: its own error is reported, the checks pass it by."""
+
+
 class _Checker:
     """Collects problems for one object; paths are relative (``$.field``)."""
 
@@ -61,6 +65,8 @@ class _Checker:
 
     def text(self, name: str, *, required: bool = True, limit: int = SHORT_TEXT) -> str | None:
         value = self.value(name)
+        if value is SKIP:
+            return None
         if value is None:
             if required:
                 self.add(name, "is required")
@@ -83,6 +89,8 @@ class _Checker:
 
     def date(self, name: str, *, required: bool = True) -> dt.date | None:
         value = self.value(name)
+        if value is SKIP:
+            return None
         if value is None:
             if required:
                 self.add(name, "is required")
@@ -94,6 +102,8 @@ class _Checker:
 
     def instance(self, name: str, cls: type, *, required: bool = True) -> Any:
         value = self.value(name)
+        if value is SKIP:
+            return None
         if value is None:
             if required:
                 self.add(name, "is required")
@@ -105,6 +115,8 @@ class _Checker:
 
     def items(self, name: str, cls: type, *, minimum: int = 0) -> tuple[Any, ...]:
         value = self.value(name)
+        if value is SKIP:
+            return ()
         if not isinstance(value, tuple):
             self.add(name, f"expected a list, got {type(value).__name__}")
             return ()
@@ -120,6 +132,8 @@ class _Checker:
 
     def texts(self, name: str, *, minimum: int = 0) -> tuple[str, ...]:
         value = self.value(name)
+        if value is SKIP:
+            return ()
         if not isinstance(value, tuple):
             self.add(name, f"expected a list, got {type(value).__name__}")
             return ()
@@ -136,6 +150,8 @@ class _Checker:
 
     def enum(self, name: str, cls: type[enum.Enum]) -> Any:
         value = self.value(name)
+        if value is SKIP:
+            return None
         if not isinstance(value, cls):
             allowed = ", ".join(repr(m.value) for m in cls)
             self.add(name, f"expected one of {allowed}, got {value!r}")
@@ -144,7 +160,7 @@ class _Checker:
 
     def flag(self, name: str) -> None:
         value = self.value(name)
-        if value is not None and not isinstance(value, bool):
+        if value is not None and value is not SKIP and not isinstance(value, bool):
             self.add(name, f"expected true or false, got {type(value).__name__}")
 
     def raise_if_any(self) -> None:
@@ -173,6 +189,21 @@ class _Model:
         checker = _Checker(self)
         self._check(checker)
         checker.raise_if_any()
+
+    @classmethod
+    def _problems_of_partial(cls, values: dict[str, Any]) -> list[Problem]:
+        """Run the object's checks on the fields that parsed; the others are ``SKIP``.
+
+        Used when some fields of JSON input were wrong, so that the cross-field rules are
+        reported in the same error instead of after the first fix. The half-built object
+        never leaves this method.
+        """
+        probe = object.__new__(cls)
+        for name, value in values.items():
+            object.__setattr__(probe, name, value)
+        checker = _Checker(probe)
+        probe._check(checker)
+        return checker.problems
 
     def _check(self, c: _Checker) -> None:  # pragma: no cover - every model overrides it
         raise NotImplementedError
@@ -309,7 +340,9 @@ class Address(_Model):
         elif not 1 <= number <= 99999:
             c.add("house_number", f"{number} is not a house number (1 to 99999)")
         c.pattern("house_letter", _HOUSE_LETTER, "a single letter")
-        c.pattern("house_number_addition", _ADDITION, "a house number addition (1-4 letters/digits)")
+        c.pattern(
+            "house_number_addition", _ADDITION, "a house number addition (1-4 letters/digits)"
+        )
         code = c.text("postcode")
         if code is not None:
             if not _POSTCODE.match(code):
@@ -955,4 +988,3 @@ def advice(document: Document) -> list[Advice]:
             )
         )
     return found
-

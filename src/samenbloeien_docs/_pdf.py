@@ -60,9 +60,7 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
 
 
 @overload
-def to_pdf(
-    documents: RenderedDocument, *, pdfa: bool = ..., timeout: float = ...
-) -> bytes: ...
+def to_pdf(documents: RenderedDocument, *, pdfa: bool = ..., timeout: float = ...) -> bytes: ...
 @overload
 def to_pdf(
     documents: Sequence[RenderedDocument], *, pdfa: bool = ..., timeout: float = ...
@@ -87,7 +85,7 @@ def to_pdf(
             (the error names that document's file name).
     """
     single = isinstance(documents, RenderedDocument)
-    batch: list[RenderedDocument] = [documents] if single else list(documents)  # type: ignore[list-item]
+    batch = [documents] if isinstance(documents, RenderedDocument) else list(documents)
     if not batch:
         return []
     label = batch[0].filename if len(batch) == 1 else f"a batch of {len(batch)} documents"
@@ -127,7 +125,10 @@ def to_pdf(
             output, _ = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill_group(process)
-            raise ConversionError(label, f"LibreOffice did not finish within {timeout:g} s") from None
+            process.communicate()  # collect and close the pipe
+            raise ConversionError(
+                label, f"LibreOffice did not finish within {timeout:g} s"
+            ) from None
         results = []
         for name, document in zip(names, batch, strict=True):
             pdf = outputs / f"{name}.pdf"
@@ -204,7 +205,8 @@ class Converter:
             from unoserver.client import UnoClient
         except ImportError:
             raise ConversionError(
-                "warm converter", "unoserver is not installed (pip install 'samenbloeien-docs[warm]')"
+                "warm converter",
+                "unoserver is not installed (pip install 'samenbloeien-docs[warm]')",
             ) from None
         if not self._external and self._process is None:
             self._launch()
@@ -259,7 +261,9 @@ class Converter:
                 return
             except (OSError, xmlrpc.client.Error):
                 if self._process is not None and self._process.poll() is not None:
-                    raise ConversionError("warm converter", "unoserver stopped while starting") from None
+                    raise ConversionError(
+                        "warm converter", "unoserver stopped while starting"
+                    ) from None
                 if time.monotonic() > deadline:
                     self.stop()
                     raise ConversionError(
@@ -281,7 +285,7 @@ class Converter:
                 result = self._client.convert(  # type: ignore[union-attr]
                     indata=document.data, convert_to="pdf", filter_options=options
                 )
-        except Exception as exc:  # noqa: BLE001 - xmlrpc and unoserver raise many kinds
+        except Exception as exc:
             raise ConversionError(document.filename, f"the warm converter failed: {exc}") from None
         if isinstance(result, xmlrpc.client.Binary):
             result = result.data

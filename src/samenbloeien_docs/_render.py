@@ -47,9 +47,7 @@ _RENDERED_TYPES = frozenset(
     }
 )
 # Parts that carry who made the template or what it looked like: dropped on load.
-_DROPPED_PARTS = re.compile(
-    r"^(docProps/custom\.xml|docProps/thumbnail\.[a-z]+)$"
-)
+_DROPPED_PARTS = re.compile(r"^(docProps/custom\.xml|docProps/thumbnail\.[a-z]+)$")
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _LOGO_REL = "rIdSamenbloeienLogo"
 _EMU_PER_MM = 36_000
@@ -61,7 +59,6 @@ TITLES = {
     "closing-letter": "Afsluitbrief",
 }
 """Dutch title of each kind, used in the document's metadata."""
-
 
 
 def _import_docxtpl() -> Any:
@@ -86,12 +83,12 @@ _PATCHER = _import_docxtpl()(None)
 
 
 def _patch(xml: str) -> str:
-    """docxtpl's repair of tags split across runs, curly quotes and {%p %}/{%tr %} tags."""
+    """Docxtpl's repair of tags split across runs, curly quotes and {%p %}/{%tr %} tags."""
     return str(_PATCHER.patch_xml(xml))
 
 
 def _post_process(xml: str) -> str:
-    """docxtpl's post-processing: \\n becomes a line break, \\t a tab (resolve_listing).
+    r"""Apply docxtpl's post-processing: \n becomes a line break, \t a tab (resolve_listing).
 
     docxtpl also turns ``{_{`` into ``{{`` everywhere in the output; that would change text
     from the case system, so it is not done here (write ``{{ '{{' }}`` in a template instead).
@@ -146,8 +143,14 @@ def read_package(data: bytes, name: str) -> tuple[dict[str, bytes], dict[str, st
 
 
 def rendered_parts(entries: Mapping[str, bytes], types: Mapping[str, str]) -> list[str]:
-    """The parts Jinja runs on: document body, headers, footers, foot- and endnotes."""
-    return [name for name in entries if types.get(name) in _RENDERED_TYPES]
+    """The parts Jinja runs on, in reading order: body, headers, footers, foot- and endnotes."""
+    order = ("main+xml", "header+xml", "footer+xml", "footnotes+xml", "endnotes+xml")
+
+    def rank(name: str) -> tuple[int, str]:
+        kind = types.get(name, "")
+        return next(i for i, suffix in enumerate(order) if kind.endswith(suffix)), name
+
+    return sorted((n for n in entries if types.get(n) in _RENDERED_TYPES), key=rank)
 
 
 def prepare_part(source: str) -> str:
@@ -184,13 +187,12 @@ class Template:
         self._static: dict[str, bytes] = {}
         self._parts: dict[str, _Part] = {}
         types_xml = entries["[Content_Types].xml"]
-        rendered = content_types
+        to_render = set(rendered_parts(entries, content_types))
         for entry, data_ in entries.items():
             if _DROPPED_PARTS.match(entry):
                 types_xml = _strip_override(types_xml, re.escape(entry))
                 continue
-            content_type = rendered.get(entry)
-            if content_type in _RENDERED_TYPES:
+            if entry in to_render:
                 self._parts[entry] = self._compile(entry, data_)
             elif entry == "word/settings.xml":
                 self._static[entry] = _clean_settings(data_)
@@ -258,7 +260,9 @@ class Template:
             try:
                 etree.fromstring(data)
             except etree.XMLSyntaxError as exc:
-                raise RenderError(self.name, f"{name}: the result is not valid Word XML ({exc})") from None
+                raise RenderError(
+                    self.name, f"{name}: the result is not valid Word XML ({exc})"
+                ) from None
             outputs[name] = data
         extra: dict[str, bytes] = {}
         logo = context.get("logo")
@@ -509,7 +513,9 @@ def load_template(path: str | os.PathLike[str]) -> Template:
 
 def context_of(document: Document) -> dict[str, Any]:
     """The names a template sees: each field of the document, ``doc`` and ``logo``."""
-    context: dict[str, Any] = {f.name: getattr(document, f.name) for f in attrs.fields(type(document))}
+    context: dict[str, Any] = {
+        f.name: getattr(document, f.name) for f in attrs.fields(type(document))
+    }
     context["doc"] = document
     context["logo"] = logo_markup(document.sender.logo)
     return context
@@ -530,7 +536,9 @@ def metadata_of(document: Document) -> dict[str, str]:
     }
 
 
-def render(document: Document, *, template: Template | str | os.PathLike[str] | None = None) -> RenderedDocument:
+def render(
+    document: Document, *, template: Template | str | os.PathLike[str] | None = None
+) -> RenderedDocument:
     """Fill the kind's template (or your own) with ``document``.
 
     Args:
