@@ -245,38 +245,40 @@ def batch_command(
         raise UserError(
             f"{len(existing)} output file(s) exist already ({names}); pass --force to replace"
         )
-    rendered: list[RenderedDocument] = []
-    failed = len(invalid)
-    for number, document in _progress(valid, "Documenten maken"):
+    # Each document is written as soon as it is made; its bytes are kept only when PDFs or a
+    # print file need them, so memory stays flat for a large group.
+    keep = want_pdf or combined is not None
+    kept: list[tuple[RenderedDocument, Path]] = []
+    failed, written = len(invalid), 0
+    for (number, document), target in zip(
+        _progress(valid, "Documenten maken"), targets, strict=True
+    ):
         try:
-            rendered.append(render(document, template=compiled))
+            result = render(document, template=compiled)
         except RenderError as exc:
             click.echo(f"failed: record {number}: {exc}", err=True)
-            rendered.append(RenderedDocument(kind, "", b""))
             failed += 1
-    pdfs: list[bytes] | None = None
+            continue
+        _write(target, result.data, force)
+        written += 1
+        if keep:
+            kept.append((result, target))
+    pdfs: list[bytes] = []
     if want_pdf or (combined is not None and combined.suffix.lower() == ".pdf"):
-        good = [r for r in rendered if r.data]
         try:
-            converted = iter(to_pdf(good, pdfa=pdfa))
+            pdfs = to_pdf([doc for doc, _ in kept], pdfa=pdfa)
         except ConversionError as exc:
             _raise(exc)
-        pdfs = [next(converted) if r.data else b"" for r in rendered]
-    for index, (doc, target) in enumerate(zip(rendered, targets, strict=True)):
-        if not doc.data:
-            continue
-        _write(target, doc.data, force)
-        if want_pdf and pdfs is not None:
-            _write(target.with_suffix(".pdf"), pdfs[index], force)
-    written = sum(1 for r in rendered if r.data)
-    if combined is not None:
-        if combined.suffix.lower() == ".pdf" and pdfs is not None:
-            _write(combined, combine_pdfs([p for p in pdfs if p]), force)
+        if want_pdf:
+            for (_, target), pdf_data in zip(kept, pdfs, strict=True):
+                _write(target.with_suffix(".pdf"), pdf_data, force)
+    if combined is not None and kept:
+        if combined.suffix.lower() == ".pdf":
+            _write(combined, combine_pdfs(pdfs), force)
         else:
-            first = next(d for _, d in valid)
-            meta = metadata_of(first)
+            meta = metadata_of(valid[0][1])
             data = combine_docx(
-                [r for r in rendered if r.data],
+                [doc for doc, _ in kept],
                 title=f"Printbestand {kind}",
                 author=meta["author"],
                 date=meta["date"],

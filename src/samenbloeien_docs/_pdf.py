@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -20,7 +21,7 @@ import threading
 import time
 import types
 import xmlrpc.client
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import overload
 
@@ -59,6 +60,48 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
+class _ProfilePool:
+    """Temporary LibreOffice profile folders, reused within this process, one per running soffice.
+
+    Creating a profile costs LibreOffice about half a second at every start; a profile that
+    exists is reused. Two soffice processes never share one. All are removed at exit.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._free: list[Path] = []
+        self._root: tempfile.TemporaryDirectory[str] | None = None
+        self._count = 0
+
+    @contextlib.contextmanager
+    def take(self) -> Iterator[Path]:
+        with self._lock:
+            if self._free:
+                profile = self._free.pop()
+            else:
+                if self._root is None:
+                    self._root = tempfile.TemporaryDirectory(prefix="samenbloeien-lo-")
+                    atexit.register(self._root.cleanup)
+                self._count += 1
+                profile = Path(self._root.name) / f"profile-{self._count}"
+        try:
+            yield profile
+        except BaseException:
+            shutil.rmtree(profile, ignore_errors=True)  # a killed soffice may leave it broken
+            raise
+        with self._lock:
+            self._free.append(profile)
+
+
+_PROFILES = _ProfilePool()
+MIN_PER_WORKER = 12
+"""A batch is split over several LibreOffice processes only when each gets this many documents."""
+
+
+def _workers(count: int) -> int:
+    return max(1, min(os.cpu_count() or 1, 4, count // MIN_PER_WORKER))
+
+
 @overload
 def to_pdf(documents: RenderedDocument, *, pdfa: bool = ..., timeout: float = ...) -> bytes: ...
 @overload
@@ -73,7 +116,8 @@ def to_pdf(
 ) -> bytes | list[bytes]:
     """Convert one document (returns bytes) or a list (returns a list, same order) to PDF.
 
-    A list is converted by a single LibreOffice process with a fresh profile folder.
+    A list is converted by one LibreOffice process per core at most (each with its own
+    temporary profile), not one process per document.
 
     Args:
         documents: what :func:`render` returned, one or many.
@@ -90,7 +134,49 @@ def to_pdf(
         return []
     label = batch[0].filename if len(batch) == 1 else f"a batch of {len(batch)} documents"
     soffice = _require_soffice(label)
-    with tempfile.TemporaryDirectory(prefix="samenbloeien-pdf-") as work:
+    workers = _workers(len(batch))
+    size = -(-len(batch) // workers)
+    chunks = [list(enumerate(batch))[i : i + size] for i in range(0, len(batch), size)]
+    results: list[bytes | None] = [None] * len(batch)
+    errors: list[ConversionError] = []
+    deadline = time.monotonic() + timeout
+
+    def run(chunk: list[tuple[int, RenderedDocument]]) -> None:
+        try:
+            pdfs = _convert_chunk(
+                soffice, [doc for _, doc in chunk], pdfa, deadline, timeout, label
+            )
+        except ConversionError as exc:
+            errors.append(exc)
+            return
+        for (index, _), pdf in zip(chunk, pdfs, strict=True):
+            results[index] = pdf
+
+    threads = [threading.Thread(target=run, args=(chunk,)) for chunk in chunks[1:]]
+    for thread in threads:
+        thread.start()
+    run(chunks[0])
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    done = [pdf for pdf in results if pdf is not None]
+    return done[0] if single else done
+
+
+def _convert_chunk(
+    soffice: str,
+    batch: list[RenderedDocument],
+    pdfa: bool,
+    deadline: float,
+    timeout: float,
+    label: str,
+) -> list[bytes]:
+    """Convert a list of documents with one soffice process."""
+    with (
+        tempfile.TemporaryDirectory(prefix="samenbloeien-pdf-") as work,
+        _PROFILES.take() as profile,
+    ):
         folder = Path(work)
         inputs, outputs = folder / "in", folder / "out"
         inputs.mkdir()
@@ -105,7 +191,7 @@ def to_pdf(
             "--norestore",
             "--nologo",
             "--nolockcheck",
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--convert-to",
             PDFA_FILTER if pdfa else "pdf",
             "--outdir",
@@ -122,7 +208,7 @@ def to_pdf(
             start_new_session=True,
         )
         try:
-            output, _ = process.communicate(timeout=timeout)
+            output, _ = process.communicate(timeout=max(deadline - time.monotonic(), 0.001))
         except subprocess.TimeoutExpired:
             _kill_group(process)
             process.communicate()  # collect and close the pipe
@@ -139,7 +225,7 @@ def to_pdf(
                     f"LibreOffice made no PDF (exit code {process.returncode}: {said[0]})",
                 )
             results.append(pdf.read_bytes())
-    return results[0] if single else results
+    return results
 
 
 # --------------------------------------------------------------------------- warm converter

@@ -18,6 +18,7 @@ import re
 import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -94,7 +95,24 @@ def _post_process(xml: str) -> str:
     from the case system, so it is not done here (write ``{{ '{{' }}`` in a template instead).
     """
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    return str(_PATCHER.resolve_listing(xml))
+    if "\n" not in xml and "\t" not in xml:
+        return xml
+    # resolve_listing runs three nested regex passes over every paragraph; only the
+    # paragraphs that hold a \n or \t need them, so cut those out and resolve them alone.
+    pieces, position = [], 0
+    for match in _SPECIAL.finditer(xml):
+        start = max(xml.rfind("<w:p>", 0, match.start()), xml.rfind("<w:p ", 0, match.start()))
+        end = xml.find("</w:p>", match.end())
+        if start < position or end < 0:
+            continue  # inside a paragraph already resolved, or not in a paragraph at all
+        end += len("</w:p>")
+        pieces += [xml[position:start], str(_PATCHER.resolve_listing(xml[start:end]))]
+        position = end
+    pieces.append(xml[position:])
+    return "".join(pieces)
+
+
+_SPECIAL = re.compile("[\n\t]")
 
 
 def paragraph_context(xml: str, lineno: int | None) -> str:
@@ -218,10 +236,17 @@ class Template:
         rels = entries.get("_rels/.rels", b"")
         rels = _strip_rel(rels, r"docProps/(custom\.xml|thumbnail\.[a-z]+)")
         self._static["_rels/.rels"] = _ensure_package_rels(rels)
-        self._order = list(entries)
+        self._static["docProps/app.xml"] = _APP_XML
+        self._order = [n for n in entries if n in self._static or n in self._parts]
         for extra in ("docProps/core.xml", "docProps/app.xml"):
             if extra not in self._order:
                 self._order.append(extra)
+        # Unchanged parts are deflated once here; a render only deflates what it filled in.
+        self._packed = {
+            name: _Entry.of(name, data)
+            for name, data in self._static.items()
+            if name not in self._parts and name != "docProps/core.xml"
+        }
 
     def _compile(self, entry: str, data: bytes) -> _Part:
         try:
@@ -275,8 +300,17 @@ class Template:
             if extra:
                 extra[f"word/{logo.target}"] = logo.data
         outputs["docProps/core.xml"] = _core_xml(metadata)
-        outputs["docProps/app.xml"] = _APP_XML
-        return _zip(self._order, self._static, outputs | extra)
+        outputs |= extra
+        entries = [
+            _Entry.of(name, outputs[name]) if name in outputs else self._packed[name]
+            for name in self._order
+        ]
+        entries += [
+            _Entry.of(n, outputs[n])
+            for n in sorted(outputs)
+            if n not in self._packed and n not in self._order
+        ]
+        return _zip(entries)
 
 
 class _LogoMarkup(Markup):
@@ -403,16 +437,46 @@ def _core_xml(meta: Mapping[str, str]) -> bytes:
     ).encode()
 
 
-def _zip(order: list[str], static: Mapping[str, bytes], rendered: Mapping[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        names = [n for n in order if n in rendered or n in static]
-        names += sorted(n for n in rendered if n not in static and n not in order)
-        for name in names:
-            info = zipfile.ZipInfo(name, _ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, rendered[name] if name in rendered else static[name])
-    return buffer.getvalue()
+@attrs.frozen
+class _Entry:
+    """One zip member, already deflated: (name, crc32, size, compressed bytes)."""
+
+    name: bytes
+    crc: int
+    size: int
+    data: bytes
+
+    @classmethod
+    def of(cls, name: str, data: bytes) -> _Entry:
+        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        compressed = packer.compress(data) + packer.flush()
+        return cls(name.encode("utf-8"), zlib.crc32(data), len(data), compressed)
+
+
+# DOS date/time of 1980-01-01 00:00, so that the same input gives the same bytes.
+_DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1
+
+
+def _zip(entries: list[_Entry]) -> bytes:
+    """Write a zip of pre-deflated entries (what zipfile would write, without recompressing)."""
+    out = bytearray()
+    central = bytearray()
+    for entry in entries:
+        offset = len(out)
+        flags = 0x800 if not entry.name.isascii() else 0  # UTF-8 names
+        fields = (20, flags, 8, _DOS_TIME, _DOS_DATE, entry.crc, len(entry.data), entry.size)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, len(entry.name), 0)
+        out += entry.name + entry.data
+        central += struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, len(entry.name), 0, 0, 0, 0, 0, offset
+        )
+        central += entry.name
+    start = len(out)
+    out += central
+    out += struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), start, 0
+    )
+    return bytes(out)
 
 
 # --------------------------------------------------------------------------- public API
