@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: demo test lint typecheck pytest bench templates check-templates clean
+.PHONY: demo test lint typecheck pytest bench templates check-templates wheel-check clean
 
 $(BIN)/.installed-base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ demo: $(BIN)/.installed-base
 	$(BIN)/samenbloeien-docs demo --out $(OUT)
 
 ## test: lint, type-check, check the shipped templates against their builder, run the tests
-test: $(BIN)/.installed-test lint typecheck check-templates pytest
+test: $(BIN)/.installed-test lint typecheck check-templates pytest wheel-check
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
@@ -42,6 +42,16 @@ templates: $(BIN)/.installed-test
 
 check-templates: $(BIN)/.installed-test
 	$(BIN)/python tools/build_templates.py --check src/samenbloeien_docs/templates
+
+## wheel-check: build the wheel, install only it in a fresh venv, import the public API, render
+wheel-check: $(BIN)/.installed-test
+	rm -rf build/wheel build/venv
+	$(BIN)/python -m pip wheel -q --no-deps -w build/wheel .
+	$(PYTHON) -m venv build/venv
+	build/venv/bin/python -m pip install -q build/wheel/*.whl
+	cd build && venv/bin/python -c "from samenbloeien_docs import DOCUMENT_KINDS, example, structure, unstructure, json_schema, SamenbloeienError, InvalidInputError, render; \
+	[structure(unstructure(example(k)), c) == example(k) or exit(1) for k, c in DOCUMENT_KINDS.items()]; assert json_schema('mayors-letter')['properties']['letter_date']['description'] == 'Datum van de brief.'; \
+	print('wheel ok:', [render(example(k)).filename for k in DOCUMENT_KINDS])"
 
 ## bench: speed against plain docxtpl and a cold LibreOffice (prints a table and a JSON line)
 bench: $(BIN)/.installed-test

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from samenbloeien_docs import example, unstructure
+from samenbloeien_docs._batch import batch_base
 from samenbloeien_docs._cli import cli
 from tests.templates import make_template
 
@@ -26,7 +27,7 @@ def runner() -> CliRunner:
 def base(tmp_path: Path) -> Path:
     """The mayor's letter example as a base JSON file."""
     path = tmp_path / "base.json"
-    path.write_text(json.dumps(unstructure(example("mayors-letter"))))
+    path.write_text(json.dumps(batch_base(unstructure(example("mayors-letter")))))
     return path
 
 
@@ -34,22 +35,45 @@ def group_csv(
     path: Path, rows: int, bad: int | None = None, references: list[str] | None = None
 ) -> Path:
     """A CSV of ``rows`` young people; row ``bad`` (1-based) has a forbidden postcode."""
+    header = [
+        "references.our_reference", "youth.first_name", "youth.surname", "youth.date_of_birth",
+        "youth.address.street", "youth.address.house_number", "youth.address.postcode", "youth.address.town",
+    ]  # fmt: skip
     with path.open("w", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(
-            [
-                "references.our_reference",
-                "youth.first_name",
-                "youth.surname",
-                "youth.address.postcode",
-            ]
-        )
+        writer.writerow(header)
         for i in range(1, rows + 1):
             ref = references[i - 1] if references else f"ZVH-2026-{i:04d}"
+            postcode = "9711 SS" if i == bad else "9711 AB"
             writer.writerow(
-                [ref, f"Jongere{i}", f"Achter{i}", "9711 SS" if i == bad else "9711 AB"]
+                [
+                    ref,
+                    f"Jongere{i}",
+                    f"Achter{i}",
+                    "2011-02-03",
+                    "Dorpsstraat",
+                    str(i),
+                    postcode,
+                    "Zonnedal",
+                ]
             )
     return path
+
+
+def test_base_with_a_person_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    """A --base holding a young person exits 2 before anything is written."""
+    full = tmp_path / "full.json"
+    full.write_text(json.dumps(unstructure(example("mayors-letter"))))
+    source = group_csv(tmp_path / "group.csv", 2)
+    result = runner.invoke(
+        cli,
+        ["batch", "mayors-letter", str(source), "--base", str(full), "--out", str(tmp_path / "o")],
+    )
+    assert result.exit_code == 2
+    assert "$.youth: per-person data must come from each record" in result.stderr
+    assert not (tmp_path / "o").exists()
+    as_base = runner.invoke(cli, ["example", "mayors-letter", "--as-base"])
+    assert set(json.loads(as_base.stdout)) & {"youth", "parents"} == set()
 
 
 def test_example_and_schema(runner: CliRunner) -> None:
@@ -202,7 +226,10 @@ def test_dangerous_references_make_safe_names(
 
 def test_batch_json_lines_from_stdin(runner: CliRunner, tmp_path: Path, base: Path) -> None:
     """JSON Lines from stdin work as batch input."""
-    lines = "\n".join(json.dumps({"references": {"our_reference": f"L-{i}"}}) for i in range(3))
+    youth = unstructure(example("mayors-letter"))["youth"]
+    lines = "\n".join(
+        json.dumps({"references": {"our_reference": f"L-{i}"}, "youth": youth}) for i in range(3)
+    )
     result = runner.invoke(
         cli,
         ["batch", "mayors-letter", "-", "--base", str(base), "--out", str(tmp_path)],

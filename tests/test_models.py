@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from samenbloeien_docs import (
     Address,
@@ -239,3 +241,20 @@ def test_salutation_and_addressee() -> None:
     assert adult.salutation == "Beste Noah de Wit,"
     assert adult.addressee_lines[0] == "Noah de Wit"
     assert letter.partner_list.endswith("Jeugdbescherming Noord en Leerplicht")
+
+
+@given(
+    digits=st.integers(1000, 9999),
+    letters=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", min_size=2, max_size=2),
+    before=st.sampled_from(["", " ", "  "]),
+    between=st.sampled_from(["", " ", "  "]),
+)
+def test_postcode_normaliser(digits: int, letters: str, before: str, between: str) -> None:
+    """Any spacing and case normalise to '1234 AB'; SA, SD and SS are always refused."""
+    given_code = f"{before}{digits}{between}{letters}"
+    expected = f"{digits} {letters.upper()}"
+    if letters.upper() in ("SA", "SD", "SS"):
+        with pytest.raises(InvalidInputError, match="never used in Dutch postcodes"):
+            address(postcode=given_code)
+    else:
+        assert address(postcode=given_code).postcode == expected

@@ -47,7 +47,10 @@ def run(text: str, *, bold: bool = False, italic: bool = False) -> str:
     """One run of literal text (template tags pass through unchanged)."""
     props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    texts = [f'<w:t xml:space="preserve">{escape(part)}</w:t>' if part else "" for part in text.split("\t")]
+    texts = [
+        f'<w:t xml:space="preserve">{escape(part)}</w:t>' if part else ""
+        for part in text.split("\t")
+    ]
     return f"<w:r>{rpr}{'<w:tab/>'.join(texts)}</w:r>"
 
 

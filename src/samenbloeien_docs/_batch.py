@@ -36,7 +36,7 @@ def read_records(text: str, cls: type[Document]) -> list[dict[str, Any]]:
 
     CSV headers are dotted field paths (``youth.first_name``, ``agreements.0.text``); cells
     are converted to the field's type (whole numbers, ``true``/``false``), strictly; an empty
-    cell leaves the base document's value as it is.
+    cell means "no value" (null), never "the base document's value".
 
     Raises:
         InvalidInputError: the input cannot be read (naming the line or record).
@@ -133,9 +133,10 @@ def _read_csv(text: str, cls: type[Document]) -> list[dict[str, Any]]:
         record: dict[str, Any] = {}
         row_problems: list[Problem] = []
         for name, tp, cell in zip(header, types_, row, strict=True):
-            if cell == "":
-                continue
             path = "$." + name.strip()
+            if cell == "":
+                record[name.strip()] = None
+                continue
             try:
                 value = _convert_cell(cell, tp, path)
             except InvalidInputError as exc:
@@ -177,13 +178,55 @@ def _merge(base: Any, overlay: Any) -> Any:
     return overlay
 
 
+PERSONAL_BASE_KEYS = ("youth", "parents", "parents_present")
+"""Top-level keys a batch base may not hold: they describe one person, and would be copied
+into every record's document."""
+
+
+def check_base(base: dict[str, Any]) -> None:
+    """Refuse a batch base that holds data of one young person.
+
+    Everything in the base ends up in every document of the batch; a young person, parents
+    or a case reference there would appear in other young people's letters.
+
+    Raises:
+        InvalidInputError: naming each personal field found in the base.
+    """
+    why = "per-person data must come from each record, not from the base"
+    problems = [
+        Problem(f"$.{key}", f"{why} (remove it from --base)")
+        for key in PERSONAL_BASE_KEYS
+        if key in base
+    ]
+    references = base.get("references")
+    if isinstance(references, dict) and "our_reference" in references:
+        problems.append(
+            Problem("$.references.our_reference", f"the case reference is per person: {why}")
+        )
+    if problems:
+        raise InvalidInputError(problems)
+
+
+def batch_base(document: dict[str, Any]) -> dict[str, Any]:
+    """A copy of JSON document data without its per-person fields, usable as a batch base."""
+    base = {k: copy.deepcopy(v) for k, v in document.items() if k not in PERSONAL_BASE_KEYS}
+    if isinstance(base.get("references"), dict):
+        base["references"].pop("our_reference", None)
+    return base
+
+
 def build_documents(
     records: list[dict[str, Any]], cls: type[D], base: dict[str, Any] | None
 ) -> tuple[list[tuple[int, D]], list[InvalidInputError]]:
     """Lay each record over ``base`` and validate it; (number, document) pairs and errors.
 
     Records are numbered from 1 in input order; every error carries its record number.
+
+    Raises:
+        InvalidInputError: the base holds per-person data (see :func:`check_base`).
     """
+    if base:
+        check_base(base)
     valid: list[tuple[int, D]] = []
     invalid: list[InvalidInputError] = []
     for number, record in enumerate(records, 1):

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import click
 
-from ._batch import build_documents, parse_json, read_records
+from ._batch import batch_base, build_documents, check_base, parse_json, read_records
 from ._check import check_template
 from ._combine import combine_docx, combine_pdfs
 from ._errors import (
@@ -104,9 +104,15 @@ def cli() -> None:
 
 @cli.command("example")
 @click.argument("kind", type=KIND)
-def example_command(kind: str) -> None:
+@click.option(
+    "--as-base", is_flag=True, help="Leave out the per-person fields: a --base for batch."
+)
+def example_command(kind: str, as_base: bool) -> None:
     """Print a complete example of KIND as JSON (fictional data)."""
-    click.echo(json.dumps(unstructure(example(kind)), ensure_ascii=False, indent=2))
+    data = unstructure(example(kind))
+    if as_base:
+        data = batch_base(data)
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @cli.command("schema")
@@ -221,6 +227,7 @@ def batch_command(
             loaded = parse_json(_read_input(str(base)))
             if not isinstance(loaded, dict):
                 raise UserError(f"--base {base.name}: expected a JSON object")
+            check_base(loaded)
             base_data = loaded
         records = read_records(_read_input(input_), cls)
     except InvalidInputError as exc:
