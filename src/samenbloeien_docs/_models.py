@@ -627,6 +627,14 @@ def _check_common(c: _Checker) -> None:
     c.instance("youth", Youth)
 
 
+def _check_letter(c: _Checker) -> None:
+    """The parts every letter has: sender, references, youth, date, subject, parents."""
+    _check_common(c)
+    c.date("letter_date")
+    c.text("subject")
+    c.items("parents", Parent)
+
+
 @frozen(kw_only=True)
 class MayorsLetter(_Letter, _Model):
     """The mayor's letter (burgemeestersbrief): the young person is in the group approach."""
@@ -659,10 +667,7 @@ class MayorsLetter(_Letter, _Model):
     """Bijlagen."""
 
     def _check(self, c: _Checker) -> None:
-        _check_common(c)
-        c.date("letter_date")
-        c.text("subject")
-        c.items("parents", Parent)
+        _check_letter(c)
         c.text("reason", limit=2_000)
         c.texts("partners", minimum=1)
         c.text("retention", limit=2_000)
@@ -815,10 +820,7 @@ class AgreementConfirmation(_Letter, _Model):
     """Ondertekenaars: de professionals van het gesprek."""
 
     def _check(self, c: _Checker) -> None:
-        _check_common(c)
-        c.date("letter_date")
-        c.text("subject")
-        c.items("parents", Parent)
+        _check_letter(c)
         c.date("conversation_date")
         c.items("agreements", Agreement, minimum=1)
         c.instance("monitoring", Monitoring)
@@ -879,10 +881,7 @@ class ClosingLetter(_Letter, _Model):
     """Professionals die de jongere kan blijven benaderen."""
 
     def _check(self, c: _Checker) -> None:
-        _check_common(c)
-        c.date("letter_date")
-        c.text("subject")
-        c.items("parents", Parent)
+        _check_letter(c)
         c.date("conversation_date")
         c.date("closure_date")
         c.text("positive_changes", required=False, limit=LONG_TEXT)
