@@ -245,7 +245,9 @@ def test_salutation_and_addressee() -> None:
 
 @given(
     digits=st.integers(1000, 9999),
-    letters=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", min_size=2, max_size=2),
+    letters=st.text(
+        alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", min_size=2, max_size=2
+    ),
     before=st.sampled_from(["", " ", "  "]),
     between=st.sampled_from(["", " ", "  "]),
 )
