@@ -21,10 +21,10 @@ $(BIN)/.installed-test: pyproject.toml
 
 ## demo: write the four example documents (and PDFs when LibreOffice is installed) to out/
 demo: $(BIN)/.installed-base
-	$(BIN)/samenbloeien-docs demo --out $(OUT)
+	$(BIN)/samenbloeien-docs demo --out $(OUT) --force
 
 ## test: lint, type-check, check the shipped templates against their builder, run the tests
-test: $(BIN)/.installed-test lint typecheck check-templates pytest wheel-check
+test: $(BIN)/.installed-test lint typecheck check-templates wheel-check pytest
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
