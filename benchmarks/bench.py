@@ -29,6 +29,7 @@ import attrs
 import docx
 
 from samenbloeien_docs import Converter, MayorsLetter, example, render, to_pdf, unstructure
+from samenbloeien_docs._batch import batch_base
 from samenbloeien_docs._jinja import make_environment
 from samenbloeien_docs._pdf import find_soffice
 from samenbloeien_docs._render import _import_docxtpl, context_of
@@ -124,11 +125,15 @@ def peak_rss_kib(records: int) -> int:
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         base = folder / "base.json"
-        letter = example("mayors-letter")
-        base.write_text(json.dumps(unstructure(letter)))
+        data = unstructure(example("mayors-letter"))
+        youth = data["youth"]
+        base.write_text(json.dumps(batch_base(data)))  # a base holds no person
         lines = "\n".join(
             json.dumps(
-                {"references": {"our_reference": f"R-{i:05d}"}, "youth": {"first_name": f"J{i}"}}
+                {
+                    "references": {"our_reference": f"R-{i:05d}"},
+                    "youth": {**youth, "first_name": f"J{i}"},
+                }
             )
             for i in range(records)
         )
