@@ -299,6 +299,12 @@ def test_logo_is_embedded_in_the_header() -> None:
         "word/media/samenbloeien-logo.png"
         not in zipfile.ZipFile(io.BytesIO(render(no_logo).data)).namelist()
     )
+    header = docx.Document(io.BytesIO(render(no_logo).data)).sections[0].header.tables[0]
+    assert len(header.rows) == 1  # the logo row is gone; the name spans the full width
+    header_xml = zipfile.ZipFile(io.BytesIO(render(no_logo).data)).read("word/header1.xml")
+    assert header_xml.count(b"<w:tc>") == 1
+    assert b'<w:gridSpan w:val="2"/>' in header_xml
+    assert header.rows[0].cells[0].text == "Gemeente Zonnedal\nZorg- en Veiligheidshuis Zonnedal"
 
 
 def test_filename_uses_kind_and_reference_only(tmp_path: Path) -> None:

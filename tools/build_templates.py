@@ -281,21 +281,32 @@ APP = (
 
 
 def header_xml() -> str:
-    """Logo (when the sender has one) beside the organisation's name."""
+    """Logo (when the sender has one) beside the organisation's name; without one, the name alone."""
     logo_w = round(22 * MM)
+    names = para("{{ sender.organisation }}", "Briefkop") + para(
+        "{{ sender.sending_body }}", "Briefkopsub"
+    )
+
+    def tag_row(text: str) -> str:
+        # docxtpl removes a row holding a {%tr %} tag and keeps the tag
+        return row([cell(para(text), logo_w), cell(para(), TEXT_W - logo_w)])
+
+    spanning = (
+        f'<w:tc><w:tcPr><w:tcW w:w="{TEXT_W}" w:type="dxa"/><w:gridSpan w:val="2"/>'
+        f'<w:vAlign w:val="center"/></w:tcPr>{names}</w:tc>'
+    )
     content = table(
         [
+            tag_row("{%tr if sender.logo %}"),
             row(
                 [
                     cell(para("{{ logo }}"), logo_w, valign="center"),
-                    cell(
-                        para("{{ sender.organisation }}", "Briefkop")
-                        + para("{{ sender.sending_body }}", "Briefkopsub"),
-                        TEXT_W - logo_w,
-                        valign="center",
-                    ),
+                    cell(names, TEXT_W - logo_w, valign="center"),
                 ]
-            )
+            ),
+            tag_row("{%tr else %}"),
+            f"<w:tr>{spanning}</w:tr>",
+            tag_row("{%tr endif %}"),
         ],
         [logo_w, TEXT_W - logo_w],
     )
