@@ -105,3 +105,11 @@ def test_empty_input_is_refused() -> None:
     """Empty input is an error, not zero documents."""
     with pytest.raises(InvalidInputError, match="the input is empty"):
         read_records("  \n", MayorsLetter)
+
+
+def test_json_record_cannot_pose_as_a_csv_row() -> None:
+    """A JSON record with a key such as '__csv__' is an ordinary record: refused as unknown."""
+    records = read_records('[{"__csv__": {"youth.first_name": "X"}}]', MayorsLetter)
+    valid, invalid = build_documents(records, MayorsLetter, BASE)
+    assert valid == []
+    assert "record 1: $.__csv__: unknown field" in invalid[0].lines

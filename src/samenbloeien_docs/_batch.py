@@ -31,7 +31,7 @@ def parse_json(text: str, where: str = "$") -> Any:
         ) from None
 
 
-def read_records(text: str, cls: type[Document]) -> list[dict[str, Any]]:
+def read_records(text: str, cls: type[Document]) -> list[Record]:
     """Split batch input into records: a JSON array, JSON Lines, or CSV with a header row.
 
     CSV headers are dotted field paths (``youth.first_name``, ``agreements.0.text``); cells
@@ -51,9 +51,9 @@ def read_records(text: str, cls: type[Document]) -> list[dict[str, Any]]:
             raise InvalidInputError(
                 [Problem(f"$[{i - 1}]", "expected an object") for i in bad], record=bad[0]
             )
-        return list(data)
+        return [dict(record) for record in data]
     if stripped.startswith("{"):
-        records: list[dict[str, Any]] = []
+        records: list[Record] = []
         for number, line in enumerate(stripped.splitlines(), 1):
             if not line.strip():
                 continue
@@ -104,7 +104,19 @@ def _convert_cell(value: str, tp: Any, path: str) -> Any:
     return value
 
 
-def _read_csv(text: str, cls: type[Document]) -> list[dict[str, Any]]:
+@attrs.frozen
+class CsvRecord:
+    """One CSV row: values by dotted path (None for an empty cell), and problems found reading it."""
+
+    values: dict[str, Any]
+    problems: tuple[Problem, ...]
+
+
+Record = dict[str, Any] | CsvRecord
+"""A batch record: a JSON object merged over the base, or a CSV row laid over it by path."""
+
+
+def _read_csv(text: str, cls: type[Document]) -> list[Record]:
     reader = csv.reader(io.StringIO(text))
     header = next(reader)
     problems = []
@@ -116,20 +128,13 @@ def _read_csv(text: str, cls: type[Document]) -> list[dict[str, Any]]:
         types_.append(tp)
     if problems:
         raise InvalidInputError(problems)
-    records: list[dict[str, Any]] = []
-    errors: list[InvalidInputError] = []
+    records: list[Record] = []
     for number, row in enumerate(reader, 1):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            errors.append(
-                InvalidInputError(
-                    [Problem("$", f"has {len(row)} cells; the header has {len(header)}")],
-                    record=number,
-                )
-            )
-            records.append({})
-            continue
+            problem = Problem("$", f"has {len(row)} cells; the header has {len(header)}")
+            raise InvalidInputError([problem], record=number)
         record: dict[str, Any] = {}
         row_problems: list[Problem] = []
         for name, tp, cell in zip(header, types_, row, strict=True):
@@ -143,9 +148,7 @@ def _read_csv(text: str, cls: type[Document]) -> list[dict[str, Any]]:
                 row_problems += exc.problems
                 continue
             record[name.strip()] = value
-        records.append({"__csv__": record, "__problems__": row_problems})
-    if errors:
-        raise errors[0]
+        records.append(CsvRecord(record, tuple(row_problems)))
     return records
 
 
@@ -216,7 +219,7 @@ def batch_base(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def build_documents(
-    records: list[dict[str, Any]], cls: type[D], base: dict[str, Any] | None
+    records: list[Record], cls: type[D], base: dict[str, Any] | None
 ) -> tuple[list[tuple[int, D]], list[InvalidInputError]]:
     """Lay each record over ``base`` and validate it; (number, document) pairs and errors.
 
@@ -231,10 +234,10 @@ def build_documents(
     invalid: list[InvalidInputError] = []
     for number, record in enumerate(records, 1):
         try:
-            if "__csv__" in record:
+            if isinstance(record, CsvRecord):
                 data = copy.deepcopy(base or {})
-                problems = list(record["__problems__"])
-                for dotted, value in record["__csv__"].items():
+                problems = list(record.problems)
+                for dotted, value in record.values.items():
                     try:
                         _set_path(data, dotted, value)
                     except InvalidInputError as exc:

@@ -136,7 +136,8 @@ def to_pdf(
     soffice = _require_soffice(label)
     workers = _workers(len(batch))
     size = -(-len(batch) // workers)
-    chunks = [list(enumerate(batch))[i : i + size] for i in range(0, len(batch), size)]
+    numbered = list(enumerate(batch))
+    chunks = [numbered[i : i + size] for i in range(0, len(batch), size)]
     results: list[bytes | None] = [None] * len(batch)
     errors: list[ConversionError] = []
     deadline = time.monotonic() + timeout

@@ -11,7 +11,6 @@ between threads, and a failed render leaves nothing behind.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import os
 import re
@@ -199,7 +198,6 @@ class Template:
                 (the message quotes the paragraph text around it).
         """
         self.name = name
-        self.digest = hashlib.sha256(data).hexdigest()
         self.environment = make_environment()
         entries, content_types = read_package(data, name)
         self._static: dict[str, bytes] = {}
@@ -214,22 +212,13 @@ class Template:
                 self._parts[entry] = self._compile(entry, data_)
             elif entry == "word/settings.xml":
                 self._static[entry] = _clean_settings(data_)
-            elif entry in ("docProps/core.xml", "docProps/app.xml"):
-                self._static[entry] = b""  # written per document
-            else:
+            elif entry not in ("docProps/core.xml", "docProps/app.xml"):  # written here
                 self._static[entry] = data_
         types_xml = types_xml.replace(_TEMPLATE_MAIN.encode(), _MAIN.encode())
-        if b'Extension="png"' not in types_xml:
-            types_xml = types_xml.replace(
-                b"<Default ", b'<Default Extension="png" ContentType="image/png"/><Default ', 1
-            )
-        if b'Extension="jpeg"' not in types_xml:
-            types_xml = types_xml.replace(
-                b"<Default ", b'<Default Extension="jpeg" ContentType="image/jpeg"/><Default ', 1
-            )
-        for core in ("docProps/core.xml", "docProps/app.xml"):
-            if core not in self._static:
-                self._static[core] = b""
+        for extension in ("png", "jpeg"):  # the logo's image types
+            if f'Extension="{extension}"'.encode() not in types_xml:
+                default = f'<Default Extension="{extension}" ContentType="image/{extension}"/>'
+                types_xml = types_xml.replace(b"<Default ", default.encode() + b"<Default ", 1)
         types_xml = _ensure_override(types_xml, "docProps/core.xml", _CORE_TYPE)
         types_xml = _ensure_override(types_xml, "docProps/app.xml", _APP_TYPE)
         self._static["[Content_Types].xml"] = types_xml
@@ -238,15 +227,11 @@ class Template:
         self._static["_rels/.rels"] = _ensure_package_rels(rels)
         self._static["docProps/app.xml"] = _APP_XML
         self._order = [n for n in entries if n in self._static or n in self._parts]
-        for extra in ("docProps/core.xml", "docProps/app.xml"):
-            if extra not in self._order:
-                self._order.append(extra)
+        self._order += [
+            n for n in ("docProps/core.xml", "docProps/app.xml") if n not in self._order
+        ]
         # Unchanged parts are deflated once here; a render only deflates what it filled in.
-        self._packed = {
-            name: _Entry.of(name, data)
-            for name, data in self._static.items()
-            if name not in self._parts and name != "docProps/core.xml"
-        }
+        self._packed = {name: _Entry.of(name, data) for name, data in self._static.items()}
 
     def _compile(self, entry: str, data: bytes) -> _Part:
         try:
